@@ -1,0 +1,76 @@
+import { Command, CommanderError, Option } from 'commander';
+import { LivereadyError } from '../model/errors.js';
+import { VERSION } from '../model/version.js';
+import { runAuditCommand } from './commands/audit.js';
+import { runChecksCommand } from './commands/checks.js';
+import { EXIT } from './exit-codes.js';
+
+/** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.gatePassed;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return handleError(error);
+  }
+}
+
+function buildProgram(setExitCode: (code: number) => void): Command {
+  const program = new Command('liveready')
+    .description('Is this ready to go live? Audits a Python or Node app for deployment readiness and gives one honest verdict.')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .showHelpAfterError('(run liveready --help for usage)')
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
+
+  program
+    .command('audit')
+    .description('Audit a project: static checks, then (unless --static) the app started in a sandbox; ends with the verdict')
+    .argument('[path]', 'project root', '.')
+    .option('--static', 'do not execute the audited code (the verdict cannot be LIVE_READY=true)')
+    .addOption(new Option('-f, --format <format[=file]>', 'terminal, markdown or json; repeatable; =file writes that format to a file').argParser(collect).default([]))
+    .option('-o, --output <file>', 'write the (single) chosen format to a file')
+    .option('--fail-on <severity>', 'fail the gate on findings at or above: critical (default), moderate, low, info')
+    .option('--baseline <report.json>', 'report only findings that are not in this saved JSON report')
+    .option('--no-suppressions', 'ignore inline comments, config ignores and the baseline')
+    .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
+    .option('--no-color', 'plain terminal output')
+    .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
+    .exitOverride()
+    .action(async (path: string, options) => {
+      setExitCode(await runAuditCommand(path, options));
+    });
+
+  program
+    .command('checks')
+    .description('List every check with its stage, default severity and description')
+    .exitOverride()
+    .action(() => {
+      setExitCode(runChecksCommand());
+    });
+
+  return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function handleError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return EXIT.usage;
+  }
+  if (error instanceof LivereadyError) {
+    process.stderr.write(`liveready: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`liveready: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (process.env.LIVEREADY_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('(set LIVEREADY_DEBUG=1 for the stack trace, and please report it)\n');
+  return EXIT.internal;
+}

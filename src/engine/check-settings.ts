@@ -1,0 +1,41 @@
+import type { Check } from '../checks/api.js';
+import type { LivereadyConfig } from '../config/schema.js';
+import { ConfigError } from '../model/errors.js';
+import type { Severity } from '../model/severity.js';
+
+export interface CheckSettings {
+  enabled: boolean;
+  /** Config override of every finding's severity. */
+  severity?: Severity;
+  options: Record<string, unknown>;
+}
+
+/** Per-check settings from config; an unknown check id is a configuration error (a typo silences nothing). */
+export function resolveCheckSettings(config: LivereadyConfig, checks: readonly Check[]): Map<string, CheckSettings> {
+  const known = new Set(checks.map((check) => check.meta.id));
+  const settings = new Map<string, CheckSettings>();
+  for (const check of checks) settings.set(check.meta.id, { enabled: true, options: {} });
+  for (const [id, value] of Object.entries(config.checks ?? {})) {
+    if (!known.has(id)) throw new ConfigError(`invalid config: checks.${id}: unknown check id${suggest(id, known)}`);
+    const setting = settings.get(id) as CheckSettings;
+    if (value === 'off') setting.enabled = false;
+    else if (typeof value === 'string') setting.severity = value;
+    else {
+      if (value.enabled === false) setting.enabled = false;
+      if (value.severity) setting.severity = value.severity;
+      if (value.options) setting.options = value.options;
+    }
+  }
+  for (const [index, entry] of (config.ignore ?? []).entries()) {
+    if (entry.check !== '*' && !known.has(entry.check)) {
+      throw new ConfigError(`invalid config: ignore[${index}].check: unknown check id "${entry.check}"${suggest(entry.check, known)}`);
+    }
+  }
+  return settings;
+}
+
+function suggest(id: string, known: Set<string>): string {
+  const name = id.split('/')[1] ?? id;
+  const close = [...known].filter((candidate) => candidate.endsWith(`/${name}`) || candidate.startsWith(`${id.split('/')[0]}/`));
+  return close.length > 0 ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : '';
+}

@@ -1,0 +1,46 @@
+import { type FileKind, sourceLanguageOf } from '../../model/file-kind.js';
+import { computeLineStarts, lineText } from '../../parsers/lexer/line-index.js';
+import type { FileFacts } from '../types.js';
+import { extractManifestFacts } from './manifest.js';
+import { extractSourceFacts } from './source.js';
+import { findInlineSuppressions } from './suppressions.js';
+
+/** Longest snippet kept for evidence; longer lines are cut around nothing in particular. */
+const MAX_SNIPPET = 400;
+
+/**
+ * Every fact the checks need from one file. Pure: (path, kind, text) -> plain data. This is the
+ * unit the cache stores and the worker pool computes.
+ */
+export function extractFileFacts(input: { path: string; kind: FileKind; text: string; bytes: number; hash: string }): FileFacts {
+  const { path, kind, text } = input;
+  const lineStarts = computeLineStarts(text);
+  const facts: FileFacts = {
+    path,
+    kind,
+    bytes: input.bytes,
+    lineCount: lineStarts.length,
+    hash: input.hash,
+    suppressions: findInlineSuppressions(text),
+    problems: [],
+    snippets: {},
+  };
+  const lines = new Set<number>();
+  const language = sourceLanguageOf(kind);
+  if (language) {
+    const extraction = extractSourceFacts(language, text);
+    facts.source = extraction.source;
+    extraction.lines.forEach((line) => lines.add(line));
+  } else {
+    const extraction = extractManifestFacts(kind, text);
+    if (extraction.manifest) facts.manifest = extraction.manifest;
+    facts.problems = extraction.problems;
+    extraction.lines.forEach((line) => lines.add(line));
+  }
+  for (const problem of facts.problems) lines.add(problem.line);
+  for (const line of lines) {
+    const snippet = lineText(text, lineStarts, line);
+    facts.snippets[line] = snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET)}…` : snippet;
+  }
+  return facts;
+}

@@ -1,0 +1,52 @@
+import type { FileKind } from '../model/file-kind.js';
+import type { ManifestFacts } from './manifest-types.js';
+
+/** `liveready-ignore[check-id, other-id] reason` found in a comment. Covers its own line and the next. */
+export interface InlineSuppression {
+  checkIds: string[];
+  reason: string;
+  line: number;
+}
+
+/** Something about the file that could not be parsed or is malformed. Becomes a finding. */
+export interface FileProblem {
+  message: string;
+  line: number;
+  column?: number;
+}
+
+export type LiteralTag = 'machine-path' | 'absolute-path';
+
+/** A string literal worth a check's attention (most literals are not kept). */
+export interface LiteralFact {
+  value: string;
+  line: number;
+  column: number;
+  tags: LiteralTag[];
+  /** Dotted name of the call this literal is a direct argument of (`sys.path.insert`). */
+  callee?: string;
+  /** Name the literal is assigned to or keyed by (`DATA_DIR = "..."`, `{ dataDir: "..." }`). */
+  target?: string;
+}
+
+export interface SourceFacts {
+  literals: LiteralFact[];
+  /** What the lexer could not make sense of (unterminated strings, unbalanced brackets). */
+  syntaxProblems: FileProblem[];
+}
+
+/** Everything the checks need from one file, as plain JSON-safe data (cached by content hash). */
+export interface FileFacts {
+  path: string;
+  kind: FileKind;
+  bytes: number;
+  lineCount: number;
+  /** sha1 of the bytes, hex (the cache key). */
+  hash: string;
+  suppressions: InlineSuppression[];
+  problems: FileProblem[];
+  /** The text of every line some fact points at, for evidence. */
+  snippets: Record<number, string>;
+  source?: SourceFacts;
+  manifest?: ManifestFacts;
+}

@@ -1,0 +1,20 @@
+/** liveready as a library: audit a tree, render the report, read the types. */
+export { audit, type AuditOptions } from './engine/audit.js';
+export type { ProgressEvent, ProgressListener } from './engine/progress.js';
+export { renderReport, FORMATS, type Format, type RenderOptions } from './reporters/render.js';
+export { renderJson } from './reporters/json.js';
+export { renderMarkdown } from './reporters/markdown/render.js';
+export { renderTerminal } from './reporters/terminal/render.js';
+export { computeVerdict, type RuntimeOutcome, type VerdictInput } from './verdict/compute-verdict.js';
+export { ALL_CHECKS } from './checks/registry.js';
+export { defineCheck, type Check, type CheckContext, type CheckMeta, type FindingInput } from './checks/api.js';
+export { loadConfig, type LoadedConfig } from './config/load.js';
+export type { LivereadyConfig } from './config/schema.js';
+export { publishedSchemas } from './schemas.js';
+export { LivereadyError, UsageError, ConfigError, NothingToAuditError } from './model/errors.js';
+export type { Report, Verdict, Gate, StageResult, CheckRun, DeathLoopCause } from './model/report.js';
+export type { Finding, SuppressedFinding } from './model/finding.js';
+export type { Location } from './model/location.js';
+export type { Severity } from './model/severity.js';
+export type { StageId, StageStatus } from './model/stage.js';
+export { VERSION } from './model/version.js';

@@ -1,0 +1,110 @@
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { CATEGORIES, type Category } from './category.js';
+import { SEVERITIES, type Severity } from './severity.js';
+import { STAGES, type StageId, type StageStatus } from './stage.js';
+
+/**
+ * The JSON report contract, as one schema: the published `schemas/report.schema.json` is written
+ * from it and the TypeScript types are derived from it. Other tools read these fields: extend,
+ * never rename.
+ */
+
+function stringEnum<T extends string>(values: readonly T[], description?: string): TSchema & { static: T } {
+  return Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
+}
+
+const SeverityEnum = stringEnum<Severity>(SEVERITIES);
+const StageEnum = stringEnum<StageId>(STAGES);
+const StageStatusEnum = stringEnum<StageStatus>(['passed', 'failed', 'skipped', 'errored']);
+
+export const LocationSchema = Type.Object({
+  file: Type.String({ description: 'Repo-relative POSIX path' }),
+  line: Type.Integer({ minimum: 1 }),
+  column: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+
+export const FindingSchema = Type.Object({
+  checkId: Type.String({ pattern: '^[a-z0-9-]+/[a-z0-9-]+$' }),
+  stage: StageEnum,
+  severity: SeverityEnum,
+  category: stringEnum<Category>(CATEGORIES, 'Column of the priority matrix'),
+  message: Type.String({ minLength: 1 }),
+  remediation: Type.String({ minLength: 1 }),
+  location: LocationSchema,
+  evidence: Type.Optional(Type.String({ description: 'The flagged line, secrets redacted' })),
+  fingerprint: Type.String({ minLength: 8, description: 'Stable across edits above the finding' }),
+  experimental: Type.Optional(Type.Boolean()),
+  related: Type.Optional(Type.Array(LocationSchema)),
+});
+
+export const SuppressedFindingSchema = Type.Object({
+  checkId: Type.String(),
+  fingerprint: Type.String(),
+  location: LocationSchema,
+  severity: SeverityEnum,
+  by: stringEnum<'inline' | 'config' | 'baseline'>(['inline', 'config', 'baseline']),
+  reason: Type.Optional(Type.String()),
+});
+
+export const VerdictSchema = Type.Object({
+  liveReady: Type.Boolean(),
+  basis: stringEnum<'static' | 'runtime'>(['static', 'runtime']),
+  deathLoopCause: Type.Union([Type.Object({ checkId: Type.String(), summary: Type.String() }), Type.Null()]),
+  runtimeVerified: Type.Boolean({ description: 'True only when the simulation started, probed and stopped the app' }),
+  reasons: Type.Array(Type.String()),
+});
+
+export const GateSchema = Type.Object({
+  failOn: SeverityEnum,
+  passed: Type.Boolean(),
+  summary: Type.String(),
+});
+
+export const StageResultSchema = Type.Object({
+  id: StageEnum,
+  status: StageStatusEnum,
+  summary: Type.String(),
+  durationMs: Type.Optional(Type.Number({ minimum: 0 })),
+});
+
+export const CheckRunSchema = Type.Object({
+  id: Type.String(),
+  stage: StageEnum,
+  status: stringEnum<'passed' | 'failed' | 'skipped' | 'errored'>(['passed', 'failed', 'skipped', 'errored']),
+  findings: Type.Integer({ minimum: 0 }),
+  reason: Type.Optional(Type.String()),
+  experimental: Type.Optional(Type.Boolean()),
+});
+
+export const SkippedFileSchema = Type.Object({
+  file: Type.String(),
+  reason: Type.String(),
+  code: Type.String(),
+});
+
+export const ReportSchema = Type.Object(
+  {
+    schemaVersion: Type.Literal(1),
+    tool: Type.Object({ name: Type.Literal('liveready'), version: Type.String() }),
+    root: Type.String({ description: 'The audited path' }),
+    generatedAt: Type.String({ format: 'date-time' }),
+    verdict: VerdictSchema,
+    gate: GateSchema,
+    stages: Type.Array(StageResultSchema),
+    findings: Type.Array(FindingSchema),
+    suppressed: Type.Array(SuppressedFindingSchema),
+    checks: Type.Array(CheckRunSchema),
+    sections: Type.Record(Type.String(), Type.Unknown(), { description: 'Stage-level data (env contract, module map, simulation timeline...)' }),
+    stats: Type.Object({
+      files: Type.Integer({ minimum: 0 }),
+      bytes: Type.Integer({ minimum: 0 }),
+      durationMs: Type.Number({ minimum: 0 }),
+      skipped: Type.Array(SkippedFileSchema),
+      listing: stringEnum<'git' | 'walk'>(['git', 'walk']),
+      cache: Type.Optional(Type.Object({ hits: Type.Integer({ minimum: 0 }), misses: Type.Integer({ minimum: 0 }) })),
+    }),
+  },
+  { $id: 'https://liveready.dev/schemas/report.schema.json', title: 'liveready JSON report (schemaVersion 1)' },
+);
+
+export type ReportFromSchema = Static<typeof ReportSchema>;

@@ -1,0 +1,24 @@
+import type { Report } from '../model/report.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown/render.js';
+import { renderTerminal } from './terminal/render.js';
+
+export const FORMATS = ['terminal', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface RenderOptions {
+  color?: boolean;
+  maxFindings?: number;
+}
+
+/** One entry point for every format; each renderer is a pure (report, options) -> string. */
+export function renderReport(format: Format, report: Report, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    default:
+      return renderTerminal(report, options);
+  }
+}
