@@ -5,7 +5,7 @@ export { renderReport, FORMATS, type Format, type RenderOptions } from './report
 export { renderJson } from './reporters/json.js';
 export { renderMarkdown } from './reporters/markdown/render.js';
 export { renderTerminal } from './reporters/terminal/render.js';
-export { computeVerdict, type RuntimeOutcome, type VerdictInput } from './verdict/compute-verdict.js';
+export { computeVerdict, type VerdictInput } from './verdict/compute-verdict.js';
 export { ALL_CHECKS } from './checks/registry.js';
 export { defineCheck, type Check, type CheckContext, type CheckMeta, type FindingInput } from './checks/api.js';
 export { loadConfig, type LoadedConfig } from './config/load.js';
@@ -18,3 +18,7 @@ export type { Location } from './model/location.js';
 export type { Severity } from './model/severity.js';
 export type { StageId, StageStatus } from './model/stage.js';
 export { VERSION } from './model/version.js';
+export type { Collector, CollectorContext, CollectorResult } from './engine/collectors.js';
+export type { SectionBuilder } from './engine/sections.js';
+export type { Evidence } from './facts/evidence/evidence.js';
+export type { RuntimeOutcome } from './model/runtime-outcome.js';

@@ -1,5 +1,6 @@
 import type { Project } from '../facts/project.js';
 import type { Category } from '../model/category.js';
+import type { Finding } from '../model/finding.js';
 import type { Location } from '../model/location.js';
 import type { Severity } from '../model/severity.js';
 import type { StageId } from '../model/stage.js';
@@ -38,6 +39,11 @@ export interface FindingInput {
 
 export interface CheckContext {
   project: Project;
+  /**
+   * Findings of earlier phases, after suppressions: empty for the static stages (map, config, scan,
+   * schema); the static findings for logs/watch/simulate; all of those for goals.
+   */
+  findings: readonly Finding[];
   /** Per-check options from `.liveready.yaml` (`checks.<id>.options`). */
   options: Readonly<Record<string, unknown>>;
   report(finding: FindingInput): void;

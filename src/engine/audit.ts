@@ -8,17 +8,21 @@ import { type LoadedConfig, loadConfig, parseSize } from '../config/load.js';
 import { Project } from '../facts/project.js';
 import { NothingToAuditError, UsageError } from '../model/errors.js';
 import type { FileKind } from '../model/file-kind.js';
-import type { Report } from '../model/report.js';
+import type { Finding, SuppressedFinding } from '../model/finding.js';
+import type { CheckRun, Report } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
 import { VERSION } from '../model/version.js';
 import { computeVerdict } from '../verdict/compute-verdict.js';
 import { resolveCheckSettings } from './check-settings.js';
 import { collectFacts } from './collect-facts.js';
+import { COLLECTORS, type Collector } from './collectors.js';
 import { finalizeFindings } from './finalize-findings.js';
+import { PHASE_OF_STAGE } from './phases.js';
 import type { ProgressListener } from './progress.js';
 import { runChecks } from './run-checks.js';
-import { summarizeStages } from './stages.js';
-import { applySuppressions, expandDirectoryPattern } from './suppress.js';
+import { buildSections } from './sections.js';
+import { type StageOverride, summarizeStages } from './stages.js';
+import { Suppressor, expandDirectoryPattern } from './suppress.js';
 
 export interface AuditOptions {
   /** The directory to audit. */
@@ -38,15 +42,24 @@ export interface AuditOptions {
   onlyChecks?: readonly string[];
   /** The checks to choose from (defaults to every registered check). */
   checks?: readonly Check[];
+  /** The collectors to run (defaults to every registered collector). */
+  collectors?: readonly Collector[];
+  /** Options for collectors (log paths, install switches...), by name. */
+  collectorOptions?: Readonly<Record<string, unknown>>;
   now?: Date;
   onProgress?: ProgressListener;
+  /** Abort (Ctrl-C): collectors stop and clean up. */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 const PROJECT_KINDS: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'typescript', 'shell', 'package-json', 'procfile', 'replit', 'dockerfile', 'requirements']);
 const PROJECT_FILE_NAMES = /(^|\/)(pyproject\.toml|Pipfile|setup\.py|setup\.cfg|docker-compose[^/]*\.ya?ml|compose\.ya?ml|fly\.toml|render\.yaml|railway\.(json|toml)|nixpacks\.toml|vercel\.json|app\.json)$/;
 
-/** Runs the pipeline: config -> discovery -> facts -> checks -> suppressions -> verdict -> report. */
+/**
+ * Runs the pipeline: config -> discovery -> facts -> static checks -> collectors (logs, the
+ * simulation, the goal tracker) -> evidence checks -> goal checks -> suppressions -> verdict -> report.
+ */
 export async function audit(options: AuditOptions): Promise<Report> {
   const started = Date.now();
   const root = resolve(options.root);
@@ -57,8 +70,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const settings = resolveCheckSettings(config, allChecks);
   const baseline = options.baselinePath ? loadBaseline(options.baselinePath) : undefined;
   const isStatic = options.isStatic ?? false;
-  const useSuppressions = options.useSuppressions ?? true;
   const failOn = options.failOn ?? config.failOn ?? 'critical';
+  const now = options.now ?? new Date();
 
   const ignorePatterns = (config.ignorePaths ?? []).flatMap(expandDirectoryPattern);
   const isIgnoredPath = ignorePatterns.length > 0 ? picomatch(ignorePatterns, { dot: true }) : () => false;
@@ -70,40 +83,50 @@ export async function audit(options: AuditOptions): Promise<Report> {
     );
   }
   const project = new Project(root, collected.files, collected.facts, collected.listing === 'git');
+  const suppressor =
+    options.useSuppressions === false
+      ? undefined
+      : new Suppressor({ project, ignores: config.ignore ?? [], ...(loaded.file ? { configFile: loaded.file } : {}), ignoreLine: (index) => loaded.lineOf(['ignore', index]), ...(baseline ? { baseline } : {}), today: now.toISOString().slice(0, 10) });
 
   const checks = options.onlyChecks ? allChecks.filter((check) => options.onlyChecks?.includes(check.meta.id)) : allChecks;
-  for (const stage of new Set(checks.map((check) => check.meta.stage))) options.onProgress?.({ type: 'stage-start', stage });
-  const outcome = runChecks(project, checks, settings, isStatic);
-  const findings = finalizeFindings(project, outcome.raw, settings);
-  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
-  const suppression = useSuppressions
-    ? applySuppressions({
-        project,
-        findings,
-        runs: outcome.runs,
-        ignores: config.ignore ?? [],
-        ...(loaded.file ? { configFile: loaded.file } : {}),
-        ignoreLine: (index) => loaded.lineOf(['ignore', index]),
-        ...(baseline ? { baseline } : {}),
-        today,
-      })
-    : { kept: findings, suppressed: [], notices: [] };
-  const kept = [...suppression.kept, ...suppression.notices];
-  const stages = summarizeStages(outcome.runs, kept, isStatic);
-  const { verdict, gate } = computeVerdict({ findings: kept, failOn });
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const runs: CheckRun[] = [];
+  const overrides: Parameters<typeof summarizeStages>[3] = {};
+  const signal = options.signal ?? new AbortController().signal;
+
+  for (const phase of [1, 2, 3] as const) {
+    for (const collector of (options.collectors ?? COLLECTORS).filter((candidate) => candidate.phase === phase)) {
+      const override = await runCollector(collector, { root, project, config, findings: kept, options: options.collectorOptions ?? {}, signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, isStatic);
+      if (override) overrides[collector.stage] = override;
+    }
+    const phaseChecks = checks.filter((check) => PHASE_OF_STAGE[check.meta.stage] === phase);
+    for (const stage of new Set(phaseChecks.map((check) => check.meta.stage))) options.onProgress?.({ type: 'stage-start', stage });
+    const outcome = runChecks(project, phaseChecks, settings, isStatic, kept);
+    runs.push(...outcome.runs);
+    const findings = finalizeFindings(project, outcome.raw, settings);
+    const applied = suppressor ? suppressor.apply(findings) : { kept: findings, suppressed: [] };
+    kept.push(...applied.kept);
+    suppressed.push(...applied.suppressed);
+  }
+  if (suppressor) kept.push(...suppressor.notices(runs));
+
+  const stages = summarizeStages(runs, kept, isStatic, overrides);
+  const runtime = project.evidence.simulation?.outcome;
+  const { verdict, gate } = computeVerdict({ findings: kept, failOn, ...(runtime ? { runtime } : {}) });
 
   return {
     schemaVersion: 1,
     tool: { name: 'liveready', version: VERSION },
     root,
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     verdict,
     gate,
     stages,
     findings: kept,
-    suppressed: suppression.suppressed,
-    checks: outcome.runs,
-    sections: {},
+    suppressed,
+    checks: runs,
+    sections: buildSections(project, kept),
     stats: {
       files: collected.files.length,
       bytes: collected.bytes,
@@ -112,6 +135,18 @@ export async function audit(options: AuditOptions): Promise<Report> {
       listing: collected.listing,
     },
   };
+}
+
+/** Runs one collector; what it could not do becomes its stage's status, never an exception. */
+async function runCollector(collector: Collector, context: Parameters<Collector['collect']>[0], isStatic: boolean): Promise<StageOverride | undefined> {
+  if (collector.executesCode && isStatic) return { status: 'skipped', summary: '--static: the app was not executed' };
+  context.onProgress?.({ type: 'stage-start', stage: collector.stage });
+  try {
+    const result = await collector.collect(context);
+    return result?.skipped ? { status: 'skipped', summary: result.skipped } : undefined;
+  } catch (error) {
+    return { status: 'errored', summary: `${collector.id} failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 function assertDirectory(root: string): void {

@@ -1,5 +1,6 @@
 import type { Check, FindingInput } from '../checks/api.js';
 import type { Project } from '../facts/project.js';
+import type { Finding } from '../model/finding.js';
 import type { CheckRun } from '../model/report.js';
 import { RUNTIME_STAGES } from '../model/stage.js';
 import type { CheckSettings } from './check-settings.js';
@@ -15,7 +16,7 @@ export interface ChecksOutcome {
 }
 
 /** Runs each enabled check; a check that throws is `errored` and the audit goes on. */
-export function runChecks(project: Project, checks: readonly Check[], settings: Map<string, CheckSettings>, isStatic: boolean): ChecksOutcome {
+export function runChecks(project: Project, checks: readonly Check[], settings: Map<string, CheckSettings>, isStatic: boolean, priorFindings: readonly Finding[] = []): ChecksOutcome {
   const raw: RawFinding[] = [];
   const runs: CheckRun[] = [];
   for (const check of checks) {
@@ -38,7 +39,7 @@ export function runChecks(project: Project, checks: readonly Check[], settings: 
         continue;
       }
       const found: RawFinding[] = [];
-      check.run({ project, options: setting?.options ?? {}, report: (input) => found.push({ check, input }) });
+      check.run({ project, findings: priorFindings, options: setting?.options ?? {}, report: (input) => found.push({ check, input }) });
       raw.push(...found);
       run.findings = found.length;
       run.status = found.length > 0 ? 'failed' : 'passed';

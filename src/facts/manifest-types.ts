@@ -23,6 +23,8 @@ export interface ProcfileFacts {
 
 export interface ReplitFacts {
   type: 'replit';
+  /** `[env]` entries. */
+  env: Array<{ name: string; value: string; line: number }>;
   run?: DeclaredCommand;
   entrypoint?: Positioned<string>;
   deploymentRun?: DeclaredCommand;

@@ -1,4 +1,5 @@
 import type { DiscoveredFile, FileKind } from '../model/file-kind.js';
+import type { Evidence } from './evidence/evidence.js';
 import type { ManifestFacts } from './manifest-types.js';
 import type { FileFacts } from './types.js';
 
@@ -11,6 +12,8 @@ export class Project {
   private readonly byPath = new Map<string, FileFacts>();
   private readonly directories = new Set<string>();
   private readonly derived = new Map<string, unknown>();
+  /** Filled by the engine's collectors between check phases (logs, simulation, goal tracker). */
+  readonly evidence: Evidence = {};
 
   constructor(
     /** Absolute path of the audited root (for display only; checks never touch the disk). */

@@ -29,8 +29,23 @@ export interface LiteralFact {
   target?: string;
 }
 
+/** One place the code reads an environment variable. */
+export interface EnvReadFact {
+  name: string;
+  line: number;
+  column: number;
+  /** How it is read: `os.environ[]`, `os.getenv`, `process.env`, `import.meta.env`, `shell expansion`... */
+  via: string;
+  /** Reading it when unset fails at once (KeyError from os.environ[...], ${X:?} in a script). */
+  strict: boolean;
+  hasDefault: boolean;
+  /** The default as written: a literal's value, or `<expression>`. */
+  defaultValue?: string;
+}
+
 export interface SourceFacts {
   literals: LiteralFact[];
+  envReads: EnvReadFact[];
   /** What the lexer could not make sense of (unterminated strings, unbalanced brackets). */
   syntaxProblems: FileProblem[];
 }

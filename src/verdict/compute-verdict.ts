@@ -1,20 +1,16 @@
 import type { Category } from '../model/category.js';
 import type { Finding } from '../model/finding.js';
+import type { RuntimeOutcome } from '../model/runtime-outcome.js';
 import type { DeathLoopCause, Gate, Verdict } from '../model/report.js';
 import { type Severity, isAtLeast } from '../model/severity.js';
 import type { StageId } from '../model/stage.js';
 
-/** What the simulation measured; absent when the app was not started. */
-export interface RuntimeOutcome {
-  /** The app was started, became ready, passed its probes and stopped gracefully. */
-  healthy: boolean;
-  /** Ordered blockers: a crash loop, then failed readiness/probes, then a failed shutdown. */
-  failures: Array<{ kind: 'crash-loop' | 'readiness' | 'shutdown' | 'install'; checkId: string; summary: string }>;
-}
+export type { RuntimeOutcome };
 
 export interface VerdictInput {
   /** Findings after suppressions. */
   findings: readonly Finding[];
+  /** What the simulation measured; absent when the app was not started. */
   runtime?: RuntimeOutcome;
   /** Goals naming core modules that are not met (from the goals stage). */
   unmetGoals?: ReadonlyArray<{ checkId: string; summary: string }>;

@@ -64,7 +64,7 @@ function packageJsonFacts(text: string): ManifestExtraction {
 function replitFacts(text: string): ManifestExtraction {
   const document = parseToml(text);
   const lines = new Set<number>();
-  const facts: ReplitFacts = { type: 'replit' };
+  const facts: ReplitFacts = { type: 'replit', env: [] };
   const command = (path: string[], value: unknown): DeclaredCommand | undefined => {
     const joined = commandString(value);
     if (joined === undefined) return undefined;
@@ -79,6 +79,15 @@ function replitFacts(text: string): ManifestExtraction {
     const line = document.lineOf(['entrypoint']) ?? 1;
     lines.add(line);
     facts.entrypoint = { value: data.entrypoint, line, column: columnOfValue(text, line) };
+  }
+  const envTable = data.env;
+  if (envTable && typeof envTable === 'object' && !Array.isArray(envTable)) {
+    for (const [name, value] of Object.entries(envTable as Record<string, unknown>)) {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+      const line = document.lineOf(['env', name]) ?? document.lineOf(['env']) ?? 1;
+      lines.add(line);
+      facts.env.push({ name, value: String(value), line });
+    }
   }
   const deployment = data.deployment;
   if (deployment && typeof deployment === 'object' && !Array.isArray(deployment)) {

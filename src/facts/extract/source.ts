@@ -5,6 +5,7 @@ import { lexShell } from '../../parsers/lexer/shell.js';
 import { type LexResult, type Token, TokenKind } from '../../parsers/lexer/token.js';
 import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
+import { extractEnvReads } from './env-reads.js';
 
 export interface SourceExtraction {
   source: SourceFacts;
@@ -24,9 +25,11 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
   const lines = new Set<number>();
   const literals = collectLiterals(language, lexed.tokens);
   for (const literal of literals) lines.add(literal.line);
+  const envReads = extractEnvReads(language, lexed.tokens);
+  for (const envRead of envReads) lines.add(envRead.line);
   const syntaxProblems = lexed.problems.map((problem) => ({ ...problem }));
   for (const problem of syntaxProblems) lines.add(problem.line);
-  return { source: { literals, syntaxProblems }, lines };
+  return { source: { literals, envReads, syntaxProblems }, lines };
 }
 
 function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact[] {

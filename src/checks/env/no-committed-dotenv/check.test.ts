@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { describeCheckFixtures } from '../../../../test/support/check-fixtures.js';
-import { isExampleEnvFile, noCommittedDotenv } from './check.js';
+import { isExampleEnvFile } from '../../../facts/env-files.js';
+import { noCommittedDotenv } from './check.js';
 
 describeCheckFixtures(fileURLToPath(new URL('.', import.meta.url)), noCommittedDotenv);
 

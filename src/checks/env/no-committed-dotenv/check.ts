@@ -1,10 +1,7 @@
 import { defineCheck } from '../../api.js';
+import { isExampleEnvFile } from '../../../facts/env-files.js';
 import { isRealSecret, passwordInUrl } from '../../../facts/secret-values.js';
 
-/** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: documentation, not configuration. */
-export function isExampleEnvFile(path: string): boolean {
-  return /(^|\/)\.env\.(example|sample|template|dist|defaults)$|(^|\/)(example|sample)\.env$/i.test(path);
-}
 
 export const noCommittedDotenv = defineCheck({
   meta: {

@@ -1,0 +1,40 @@
+import type { LivereadyConfig } from '../config/schema.js';
+import type { Project } from '../facts/project.js';
+import type { Finding } from '../model/finding.js';
+import type { StageId } from '../model/stage.js';
+import type { ProgressListener } from './progress.js';
+
+export interface CollectorContext {
+  root: string;
+  project: Project;
+  config: LivereadyConfig;
+  /** Findings of the phases before this collector, after suppressions. */
+  findings: readonly Finding[];
+  /** Options the CLI passed for collectors (log paths, --no-install...), by name. */
+  options: Readonly<Record<string, unknown>>;
+  onProgress?: ProgressListener;
+  /** Aborted on Ctrl-C or a global timeout: stop, clean up, return. */
+  signal: AbortSignal;
+}
+
+export interface CollectorResult {
+  /** The stage could not run here (no logs found, no start command): shown as its skip reason. */
+  skipped?: string;
+}
+
+/**
+ * Gathers evidence with I/O (reads logs, runs the app, watches the tree, loads the goal tracker)
+ * and stores it on `project.evidence`. Runs before the checks of its phase.
+ */
+export interface Collector {
+  id: string;
+  stage: StageId;
+  /** Executes the audited code: skipped under --static. */
+  executesCode: boolean;
+  /** The phase whose checks read what it collects (2: logs/watch/simulate, 3: goals). */
+  phase: 2 | 3;
+  collect(context: CollectorContext): Promise<CollectorResult | void>;
+}
+
+/** Every collector, in the order they run within a phase. */
+export const COLLECTORS: readonly Collector[] = [];

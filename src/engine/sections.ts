@@ -1,0 +1,22 @@
+import type { Project } from '../facts/project.js';
+import type { Finding } from '../model/finding.js';
+
+/**
+ * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
+ * the module map, the simulation timeline...). Pure; `undefined` leaves the key out.
+ */
+export interface SectionBuilder {
+  key: string;
+  build(project: Project, findings: readonly Finding[]): unknown;
+}
+
+export const SECTION_BUILDERS: readonly SectionBuilder[] = [];
+
+export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  for (const builder of builders) {
+    const value = builder.build(project, findings);
+    if (value !== undefined) sections[builder.key] = value;
+  }
+  return sections;
+}
