@@ -12,7 +12,19 @@ export interface Evidence {
   [key: string]: unknown;
 }
 
-/** The minimum the verdict needs from the simulation; the simulate stage extends it. */
+/** One line the started app wrote, as the simulation captured it (the logs stage reads these too). */
+export interface CapturedLine {
+  /** Which process wrote it (`web`, `worker`, `install`). */
+  process: string;
+  stream: 'stdout' | 'stderr';
+  /** Milliseconds since the simulation started. */
+  timeMs: number;
+  text: string;
+}
+
+/** The minimum the verdict and the logs stage need from the simulation; the simulate stage extends it. */
 export interface SimulationEvidence {
   outcome: RuntimeOutcome;
+  /** Everything the app wrote, in order (secrets are the app's own business: redact before printing). */
+  output?: CapturedLine[];
 }
