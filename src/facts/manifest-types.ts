@@ -1,4 +1,5 @@
 import type { DotenvEntry } from '../parsers/dotenv.js';
+import type { DeploymentManifestFacts, RoutedPort } from './deployment-manifest-types.js';
 import type { Positioned } from '../parsers/positioned.js';
 import type { ProcfileEntry } from '../parsers/procfile.js';
 
@@ -14,6 +15,9 @@ export interface PackageJsonFacts {
   name?: string;
   scripts: Record<string, DeclaredCommand>;
   main?: Positioned<string>;
+  // --- config stage (issue 3) ---
+  /** `engines` (node, npm...), each with where it is written. */
+  engines?: Record<string, Positioned<string>>;
 }
 
 export interface ProcfileFacts {
@@ -29,6 +33,15 @@ export interface ReplitFacts {
   entrypoint?: Positioned<string>;
   deploymentRun?: DeclaredCommand;
   deploymentBuild?: DeclaredCommand;
+  // --- config stage (issue 3) ---
+  /** `[[ports]]` localPort entries: the ports the deployment routes to. */
+  ports?: RoutedPort[];
+  /** `[deployment] deploymentTarget` (autoscale, vm, static, scheduled...). */
+  deploymentTarget?: Positioned<string>;
+  /** `modules = ["nodejs-20", "python-3.11"]`. */
+  modules?: Array<Positioned<string>>;
+  /** `[nix] channel`. */
+  nixChannel?: Positioned<string>;
 }
 
 export interface DotenvFacts {
@@ -36,4 +49,10 @@ export interface DotenvFacts {
   entries: DotenvEntry[];
 }
 
-export type ManifestFacts = PackageJsonFacts | ProcfileFacts | ReplitFacts | DotenvFacts;
+export type ManifestFacts =
+  | PackageJsonFacts
+  | ProcfileFacts
+  | ReplitFacts
+  | DotenvFacts
+  // --- config stage (issue 3): Dockerfile, compose, PaaS manifests, supervisord, systemd, replit.nix ---
+  | DeploymentManifestFacts;

@@ -32,7 +32,7 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
     facts.source = extraction.source;
     extraction.lines.forEach((line) => lines.add(line));
   } else {
-    const extraction = extractManifestFacts(kind, text);
+    const extraction = extractManifestFacts(kind, text, path);
     if (extraction.manifest) facts.manifest = extraction.manifest;
     facts.problems = extraction.problems;
     extraction.lines.forEach((line) => lines.add(line));

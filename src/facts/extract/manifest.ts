@@ -5,6 +5,9 @@ import type { ParseProblem } from '../../parsers/positioned.js';
 import { parseProcfile } from '../../parsers/procfile.js';
 import { parseToml } from '../../parsers/toml.js';
 import type { DeclaredCommand, ManifestFacts, PackageJsonFacts, ReplitFacts } from '../manifest-types.js';
+// --- config stage (issue 3) ---
+import { extractDeploymentManifest } from './deployment-manifest.js';
+import { packageEngines, replitExtras } from './replit-extra-facts.js';
 
 export interface ManifestExtraction {
   manifest?: ManifestFacts;
@@ -13,7 +16,7 @@ export interface ManifestExtraction {
 }
 
 /** Parses a manifest-kind file into facts. Files of other kinds give nothing. */
-export function extractManifestFacts(kind: FileKind, text: string): ManifestExtraction {
+export function extractManifestFacts(kind: FileKind, text: string, path = ''): ManifestExtraction {
   switch (kind) {
     case 'package-json':
       return packageJsonFacts(text);
@@ -28,7 +31,8 @@ export function extractManifestFacts(kind: FileKind, text: string): ManifestExtr
       return { manifest: { type: 'dotenv', entries: parsed.entries }, problems: parsed.problems, lines: new Set(parsed.entries.map((entry) => entry.line)) };
     }
     default:
-      return { problems: [], lines: new Set() };
+      // config stage (issue 3): Dockerfile, compose, PaaS manifests, supervisord, systemd, replit.nix.
+      return extractDeploymentManifest(kind, path, text) ?? { problems: [], lines: new Set() };
   }
 }
 
@@ -58,6 +62,8 @@ function packageJsonFacts(text: string): ManifestExtraction {
     facts.main = { value: record.main, line: position.line, column: position.column + 1 };
     lines.add(position.line);
   }
+  const engines = packageEngines(document, record, lines); // config stage (issue 3)
+  if (engines) facts.engines = engines;
   return { manifest: facts, problems: document.problems, lines };
 }
 
@@ -97,11 +103,12 @@ function replitFacts(text: string): ManifestExtraction {
     const deploymentBuild = command(['deployment', 'build'], section.build);
     if (deploymentBuild) facts.deploymentBuild = deploymentBuild;
   }
+  Object.assign(facts, replitExtras(document, text, lines)); // config stage (issue 3)
   return { manifest: facts, problems: document.problems, lines };
 }
 
 /** `.replit` commands are a string or an argv array (`["python", "main.py"]`). */
-function commandString(value: unknown): string | undefined {
+export function commandString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every((part) => typeof part === 'string')) {
     return value.map((part) => (/^[\w./:=@%+-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');

@@ -10,6 +10,11 @@ const SEVERITY_BY_KIND: Partial<Record<string, Severity>> = {
   yaml: 'moderate',
   procfile: 'moderate',
   dotenv: 'low',
+  // config stage (issue 3): a Dockerfile that does not parse fails the image build.
+  dockerfile: 'critical',
+  ini: 'moderate',
+  systemd: 'moderate',
+  'replit-nix': 'moderate',
 };
 
 export const noMalformedManifest = defineCheck({
