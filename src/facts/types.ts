@@ -48,6 +48,40 @@ export interface SourceFacts {
   envReads: EnvReadFact[];
   /** What the lexer could not make sense of (unterminated strings, unbalanced brackets). */
   syntaxProblems: FileProblem[];
+  // --- config stage (issue 3) ---
+  /** Where the code starts a server and on which host/port (`app.run`, `uvicorn.run`, `app.listen`...). */
+  listens?: ListenFact[];
+  /** Shell scripts: what they export and the command lines they run (start.sh, setup.sh). */
+  shellScript?: ShellScriptFacts;
+}
+
+// --- config stage (issue 3): what the app binds, what scripts run ---
+
+/** Where a host or port comes from. */
+export type BindValue =
+  | { kind: 'literal'; value: string }
+  | { kind: 'env'; name: string; fallback?: string }
+  | { kind: 'unknown'; text: string };
+
+/** A server started in code. Host/port absent: the API's own default (`defaultHost`/`defaultPort`). */
+export interface ListenFact {
+  line: number;
+  column: number;
+  /** The call: `app.run`, `uvicorn.run`, `web.run_app`, `HTTPServer`, `app.listen`, `Bun.serve`... */
+  api: string;
+  host?: BindValue;
+  port?: BindValue;
+  defaultHost?: string;
+  defaultPort?: number;
+  /** Under `if __name__ == "__main__":` / `if (require.main === module)`: runs only when the file is the program. */
+  isMainOnly: boolean;
+}
+
+export interface ShellScriptFacts {
+  /** `NAME=value` / `export NAME=value` at the start of a command line. */
+  assignments: Array<{ name: string; value: string; line: number; isExported: boolean }>;
+  /** Every command line (continuations joined), in order, for the start plan to read. */
+  commandLines: Array<{ text: string; line: number }>;
 }
 
 /** Everything the checks need from one file, as plain JSON-safe data (cached by content hash). */

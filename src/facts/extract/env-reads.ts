@@ -18,11 +18,11 @@ export function extractEnvReads(language: SourceLanguage, tokens: readonly Token
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-function isPunct(token: Token | undefined, value: string): boolean {
+export function isPunct(token: Token | undefined, value: string): boolean {
   return token !== undefined && token.kind === TokenKind.Punct && token.value === value;
 }
 
-function isName(token: Token | undefined, value?: string): boolean {
+export function isName(token: Token | undefined, value?: string): boolean {
   return token !== undefined && token.kind === TokenKind.Name && (value === undefined || token.value === value);
 }
 
@@ -30,14 +30,14 @@ function stringValue(token: Token | undefined): string | undefined {
   return token !== undefined && token.kind === TokenKind.String && ENV_NAME.test(token.value) ? token.value : undefined;
 }
 
-function read(name: string, at: Token, via: string, strict: boolean, defaultValue?: string): EnvReadFact {
+export function read(name: string, at: Token, via: string, strict: boolean, defaultValue?: string): EnvReadFact {
   const fact: EnvReadFact = { name, line: at.line, column: at.column, via, strict, hasDefault: defaultValue !== undefined };
   if (defaultValue !== undefined) fact.defaultValue = defaultValue;
   return fact;
 }
 
 /** Index of the bracket closing the one opened at `open`, or -1. */
-function closingIndex(tokens: readonly Token[], open: number): number {
+export function closingIndex(tokens: readonly Token[], open: number): number {
   const depth = (tokens[open] as Token).depth;
   for (let index = open + 1; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
@@ -47,7 +47,7 @@ function closingIndex(tokens: readonly Token[], open: number): number {
 }
 
 /** The text of a default argument: a literal's value, or `<expression>`; undefined for None/null. */
-function defaultText(tokens: readonly Token[], start: number, end: number): string | undefined {
+export function defaultText(tokens: readonly Token[], start: number, end: number): string | undefined {
   const first = tokens[start];
   if (!first || start >= end) return undefined;
   if (end - start === 1) {

@@ -6,6 +6,10 @@ import { type LexResult, type Token, TokenKind } from '../../parsers/lexer/token
 import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
 import { extractEnvReads } from './env-reads.js';
+// --- config stage (issue 3) ---
+import { extractListens } from './listens.js';
+import { extractSettingsReads } from './settings-reads.js';
+import { extractShellScript } from './shell-script.js';
 
 export interface SourceExtraction {
   source: SourceFacts;
@@ -26,10 +30,18 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
   const literals = collectLiterals(language, lexed.tokens);
   for (const literal of literals) lines.add(literal.line);
   const envReads = extractEnvReads(language, lexed.tokens);
+  if (language === 'python') envReads.push(...extractSettingsReads(lexed.tokens)); // config stage (issue 3)
   for (const envRead of envReads) lines.add(envRead.line);
   const syntaxProblems = lexed.problems.map((problem) => ({ ...problem }));
   for (const problem of syntaxProblems) lines.add(problem.line);
-  return { source: { literals, envReads, syntaxProblems }, lines };
+  const source: SourceFacts = { literals, envReads, syntaxProblems };
+  // --- config stage (issue 3): server binds and shell script steps ---
+  const listens = extractListens(language, lexed.tokens, envReads);
+  if (listens.length > 0) source.listens = listens;
+  for (const listen of listens) lines.add(listen.line);
+  if (language === 'shell') source.shellScript = extractShellScript(text, lexed.tokens);
+  for (const commandLine of source.shellScript?.commandLines ?? []) lines.add(commandLine.line);
+  return { source, lines };
 }
 
 function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact[] {
@@ -60,7 +72,7 @@ function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact
 }
 
 /** `sys.path.insert(` -> "sys.path.insert"; '' when the bracket is not a call. */
-function dottedNameBefore(tokens: Token[], parenIndex: number): string {
+export function dottedNameBefore(tokens: Token[], parenIndex: number): string {
   const parts: string[] = [];
   let index = parenIndex - 1;
   while (index >= 0) {
