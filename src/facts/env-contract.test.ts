@@ -47,3 +47,48 @@ describe('envContract', () => {
     ]);
   });
 });
+
+describe('envContract: deployment manifests (config stage)', () => {
+  it('collects provisions from Dockerfile, compose (and its env_file), supervisord, systemd, PaaS manifests and start scripts', () => {
+    const project = projectOf({
+      'app/settings.py': 'from pydantic_settings import BaseSettings\n\nclass Settings(BaseSettings):\n    database_url: str\n    log_level: str = "info"\n',
+      Dockerfile: 'FROM python:3.12\nARG APP_VERSION=dev\nENV PYTHONUNBUFFERED=1 LOG_LEVEL=warning\nCMD ["sh", "start.sh"]\n',
+      'start.sh': '#!/bin/sh\nexport GUNICORN_WORKERS=2\nexec gunicorn -w "$GUNICORN_WORKERS" app.main:app\n',
+      'docker-compose.yml': 'services:\n  web:\n    build: .\n    env_file: docker.env\n    environment:\n      - DATABASE_URL\n      - CACHE_URL=${CACHE_URL:-redis://cache:6379}\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}\n',
+      'docker.env': 'SENTRY_ENVIRONMENT=docker\n',
+      'deploy/supervisord.conf': '[program:web]\ncommand=gunicorn app.main:app\nenvironment=DATABASE_URL="%(ENV_DATABASE_URL)s",FEATURE_FLAGS="beta"\n',
+      'deploy/shop.service': '[Service]\nEnvironment=TZ=UTC\nExecStart=/usr/bin/gunicorn app.main:app\n',
+      'fly.toml': 'app = "shop"\n[env]\nPRIMARY_REGION = "ams"\n',
+      'render.yaml': 'services:\n  - type: web\n    name: shop\n    startCommand: sh start.sh\n    envVars:\n      - key: SECRET_KEY\n        generateValue: true\n',
+      'app.json': '{ "env": { "STRIPE_KEY": { "required": true } } }\n',
+    });
+    const contract = envContract(project);
+    const row = (name: string): string[] => {
+      const variable = contract.variables.find((candidate) => candidate.name === name);
+      if (!variable) return ['<absent>'];
+      return [
+        ...variable.reads.map((envRead) => `read ${envRead.file}:${envRead.line} ${envRead.via}${envRead.strict ? ' strict' : ''}`),
+        ...variable.provided.map((provision) => `provided ${provision.source}@${provision.file}:${provision.line}${provision.isForwarded ? ' (forwarded)' : ''}${provision.platformValue ? ` (${provision.platformValue})` : ''}`),
+        ...variable.documented.map((doc) => `documented ${doc.file}:${doc.line}`),
+      ];
+    };
+    expect(row('DATABASE_URL')).toEqual([
+      'read app/settings.py:4 pydantic Settings.database_url strict',
+      'read deploy/supervisord.conf:3 supervisord %(ENV_)s strict',
+      'provided compose web environment@docker-compose.yml:6 (forwarded)',
+      'provided supervisord web environment@deploy/supervisord.conf:3 (forwarded)',
+    ]);
+    expect(row('LOG_LEVEL')).toEqual(['read app/settings.py:5 pydantic Settings.log_level', 'provided Dockerfile ENV@Dockerfile:3']);
+    expect(row('APP_VERSION')).toEqual(['provided Dockerfile ARG (build time)@Dockerfile:2']);
+    // The script reads what it sets itself: not a read of the contract.
+    expect(row('GUNICORN_WORKERS')).toEqual(['provided start script export@start.sh:2']);
+    expect(row('CACHE_URL')).toEqual(['read docker-compose.yml:7 compose interpolation', 'provided compose web environment@docker-compose.yml:7']);
+    expect(row('DB_PASSWORD')).toEqual(['read docker-compose.yml:11 compose interpolation strict']);
+    expect(row('SENTRY_ENVIRONMENT')).toEqual(['provided compose web env_file@docker.env:1']);
+    expect(row('FEATURE_FLAGS')).toEqual(['provided supervisord web environment@deploy/supervisord.conf:3']);
+    expect(row('TZ')).toEqual(['provided systemd Environment=@deploy/shop.service:2']);
+    expect(row('PRIMARY_REGION')).toEqual(['provided fly.toml [env]@fly.toml:3']);
+    expect(row('SECRET_KEY')).toEqual(['provided render.yaml envVars@render.yaml:6 (generated)']);
+    expect(row('STRIPE_KEY')).toEqual(['documented app.json:1']);
+  });
+});

@@ -3,6 +3,17 @@ import type { Project } from './project.js';
 import { isSecretName } from './secret-values.js';
 import { parseStartCommand } from '../parsers/start-command.js';
 import { startDeclarations } from './start-targets.js';
+// --- config stage (issue 3) ---
+import {
+  appJsonDocumentation,
+  composeProvisions,
+  dockerfileProvisions,
+  manifestReads,
+  platformProvisions,
+  startScriptProvisions,
+  supervisordProvisions,
+  systemdProvisions,
+} from './env-provisions.js';
 
 /** Where the code reads a variable. */
 export interface EnvRead {
@@ -22,6 +33,10 @@ export interface EnvProvision {
   /** dotenv, replit-env, start-command (inline `X=1 cmd`), and the manifest sources the config stage adds. */
   source: string;
   value?: string;
+  /** The manifest passes the deploying environment's value through (compose `- NAME`): it provides nothing by itself. */
+  isForwarded?: boolean;
+  /** The platform fills the value: generated, linked (fromDatabase), or prompted at deploy time. */
+  platformValue?: 'generated' | 'linked' | 'prompted';
 }
 
 /** Where a variable is documented for the people deploying (the `.env.example` family). */
@@ -66,7 +81,18 @@ export function isPlatformVariable(name: string): boolean {
 }
 
 /** Every source of provided values. Add a manifest's source here when the project model learns to parse it. */
-const PROVISION_SOURCES: readonly EnvProvisionSource[] = [dotenvProvisions, replitProvisions, startCommandProvisions];
+const PROVISION_SOURCES: readonly EnvProvisionSource[] = [
+  dotenvProvisions,
+  replitProvisions,
+  startCommandProvisions,
+  // config stage (issue 3)
+  dockerfileProvisions,
+  composeProvisions,
+  supervisordProvisions,
+  systemdProvisions,
+  platformProvisions,
+  startScriptProvisions,
+];
 
 /**
  * The environment contract: every variable the code reads (and how), where a deployment provides
@@ -88,6 +114,7 @@ export function envContract(project: Project): EnvContract {
         const { name, ...rest } = envRead;
         variable(name).reads.push({ file: facts.path, ...rest });
       }
+      for (const { name, ...envRead } of manifestReads(facts)) variable(name).reads.push(envRead); // config stage (issue 3)
     }
     for (const source of PROVISION_SOURCES) {
       for (const { name, ...provision } of source(project)) variable(name).provided.push(provision);
@@ -96,7 +123,10 @@ export function envContract(project: Project): EnvContract {
       if (!isExampleEnvFile(file.path)) continue;
       for (const entry of manifest.entries) variable(entry.key).documented.push({ file: file.path, line: entry.line, value: entry.value });
     }
+    for (const { name, ...documentation } of appJsonDocumentation(project)) variable(name).documented.push(documentation); // config stage (issue 3)
     for (const entry of byName.values()) {
+      // A dotenv file a manifest loads (compose env_file) is listed once, under the manifest.
+      entry.provided = entry.provided.filter((provision) => provision.source !== 'dotenv' || !entry.provided.some((other) => other !== provision && other.file === provision.file && other.line === provision.line));
       entry.required = entry.reads.some((envRead) => !envRead.hasDefault);
       entry.strict = entry.reads.some((envRead) => envRead.strict);
     }

@@ -3,6 +3,8 @@ import { type CommandTarget, parseStartCommand } from '../parsers/start-command.
 import type { Location } from '../model/location.js';
 import type { DeclaredCommand } from './manifest-types.js';
 import type { Project } from './project.js';
+// --- config stage (issue 3) ---
+import { PRECEDENCE, deploymentDeclarations } from './deployment-declarations.js';
 
 /** A command some manifest declares to start (or build) the app. */
 export interface StartDeclaration {
@@ -13,6 +15,15 @@ export interface StartDeclaration {
   command: DeclaredCommand;
   /** Process role: web, worker, release... ('web' for single-command manifests). */
   role: string;
+  // --- config stage (issue 3) ---
+  /** Lower wins: .replit deployment 1, .replit run 2, Procfile 4, platform manifests 5, compose 6, Dockerfile 7, package.json 8. */
+  precedence?: number;
+  /** Repo directory the command runs in when it is not the manifest's own (render rootDir, a container's WORKDIR). */
+  baseDir?: string;
+  /** Runs inside a container image. */
+  isInContainer?: boolean;
+  /** Runs in an image whose files cannot be mapped back to the repo: its targets are not checked. */
+  isUnresolvable?: boolean;
 }
 
 export interface ResolvedTarget {
@@ -33,21 +44,22 @@ export function startDeclarations(project: Project): StartDeclaration[] {
   return project.derive('start-declarations', () => {
     const found: StartDeclaration[] = [];
     for (const { file, manifest } of project.manifests('replit')) {
-      if (manifest.deploymentRun) found.push({ source: '.replit [deployment] run', file: file.path, command: manifest.deploymentRun, role: 'web' });
-      if (manifest.run) found.push({ source: '.replit run', file: file.path, command: manifest.run, role: 'web' });
+      if (manifest.deploymentRun) found.push({ source: '.replit [deployment] run', file: file.path, command: manifest.deploymentRun, role: 'web', precedence: PRECEDENCE.replitDeployment });
+      if (manifest.run) found.push({ source: '.replit run', file: file.path, command: manifest.run, role: 'web', precedence: PRECEDENCE.replitRun });
       if (manifest.entrypoint) {
         const { value, line, column } = manifest.entrypoint;
-        found.push({ source: '.replit entrypoint', file: file.path, command: { command: value, line, column }, role: 'entrypoint' });
+        found.push({ source: '.replit entrypoint', file: file.path, command: { command: value, line, column }, role: 'entrypoint', precedence: PRECEDENCE.replitEntrypoint });
       }
     }
     for (const { file, manifest } of project.manifests('procfile')) {
       for (const entry of manifest.entries) {
-        found.push({ source: `Procfile ${entry.process}`, file: file.path, command: { command: entry.command, line: entry.line, column: entry.commandColumn }, role: entry.process });
+        found.push({ source: `Procfile ${entry.process}`, file: file.path, command: { command: entry.command, line: entry.line, column: entry.commandColumn }, role: entry.process, precedence: PRECEDENCE.procfile });
       }
     }
+    found.push(...deploymentDeclarations(project)); // config stage (issue 3): platform manifests, compose, Dockerfile
     for (const { file, manifest } of project.manifests('package-json')) {
       const start = manifest.scripts.start;
-      if (start) found.push({ source: 'package.json scripts.start', file: file.path, command: start, role: 'web' });
+      if (start) found.push({ source: 'package.json scripts.start', file: file.path, command: start, role: 'web', precedence: PRECEDENCE.packageJson });
     }
     return found;
   });
@@ -70,7 +82,7 @@ export function resolveStartTargets(project: Project): ResolvedTarget[] {
 }
 
 function resolveDeclaration(project: Project, declaration: StartDeclaration, depth: number): ResolvedTarget[] {
-  const baseDir = posix.dirname(declaration.file) === '.' ? '' : posix.dirname(declaration.file);
+  const baseDir = declaration.baseDir ?? (posix.dirname(declaration.file) === '.' ? '' : posix.dirname(declaration.file));
   // An entrypoint names a file directly; everything else is a command line.
   const targets: CommandTarget[] =
     declaration.role === 'entrypoint'
@@ -80,6 +92,7 @@ function resolveDeclaration(project: Project, declaration: StartDeclaration, dep
   return targets.flatMap((target) => {
     const location: Location = { file: declaration.file, line: declaration.command.line, column: targetColumn(declaration, target, lineText) };
     const dir = joinPath(baseDir, target.cwd);
+    if (declaration.isUnresolvable) return [{ declaration, target, location, candidates: [], status: 'external' as const }];
     if (target.kind === 'npm-script') return resolveScript(project, declaration, target, location, dir, depth);
     const candidates = candidatePaths(target, dir);
     const existing = candidates.filter((candidate) => project.hasFile(candidate));
@@ -104,7 +117,7 @@ function resolveScript(project: Project, declaration: StartDeclaration, target: 
     return [{ ...base, candidates: [packagePath] }];
   }
   if (depth >= 3) return [{ ...base, status: 'exists', candidates: [packagePath] }];
-  const nested: StartDeclaration = { source: `${packagePath} scripts.${target.value}`, file: packagePath, command: script, role: declaration.role };
+  const nested: StartDeclaration = { source: `${packagePath} scripts.${target.value}`, file: packagePath, command: script, role: declaration.role, ...(declaration.isInContainer ? { isInContainer: true } : {}) };
   const inner = resolveDeclaration(project, nested, depth + 1).map((resolved) => ({ ...resolved, via: `${declaration.source} -> ${nested.source}` }));
   return [{ ...base, status: 'exists', candidates: [packagePath] }, ...inner];
 }
@@ -157,6 +170,8 @@ export function hasBuildStep(project: Project): boolean {
     for (const { manifest } of project.manifests('package-json')) {
       if (manifest.scripts.build || manifest.scripts.prestart || manifest.scripts.postinstall) return true;
     }
+    if (project.manifests('platform').some(({ manifest }) => manifest.buildCommands.length > 0)) return true; // config stage (issue 3)
+    if (project.manifests('dockerfile').some(({ manifest }) => manifest.copies.some((copy) => copy.from !== undefined))) return true;
     return project.manifests('replit').some(({ manifest }) => manifest.deploymentBuild !== undefined);
   });
 }

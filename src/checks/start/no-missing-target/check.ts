@@ -5,7 +5,7 @@ export const noMissingTarget = defineCheck({
   meta: {
     id: 'start/no-missing-target',
     stage: 'config',
-    description: 'Require every start command (package.json start, Procfile, .replit run) to point at a file or module that exists',
+    description: 'Require every start command (package.json start, Procfile, .replit, platform manifests, compose, Dockerfile CMD) to point at a file or module that exists',
     severity: 'critical',
     category: 'configuration',
     appliesWhen: 'a manifest declares a start command',
