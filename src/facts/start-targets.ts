@@ -134,7 +134,7 @@ function targetColumn(declaration: StartDeclaration, target: CommandTarget, line
 }
 
 /** Files that would satisfy a target, most likely first. */
-function candidatePaths(target: CommandTarget, dir: string): string[] {
+export function candidatePaths(target: CommandTarget, dir: string): string[] {
   const value = target.value.replace(/^\.\//, '');
   switch (target.kind) {
     case 'file':
