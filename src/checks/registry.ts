@@ -1,8 +1,24 @@
 import type { Check } from './api.js';
 import { noMalformedManifest } from './config/no-malformed-manifest/check.js';
 import { noCommittedDotenv } from './env/no-committed-dotenv/check.js';
+import { noConflictingDefaults } from './env/no-conflicting-defaults/check.js';
+import { noSecretInExample } from './env/no-secret-in-example/check.js';
+import { noUnusedExampleEntry } from './env/no-unused-example-entry/check.js';
+import { requireDocumented } from './env/require-documented/check.js';
+import { requireProvidedVariable } from './env/require-provided-variable/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
-export const ALL_CHECKS: readonly Check[] = [noMalformedManifest, noCommittedDotenv, noMachinePaths, noMissingTarget];
+export const ALL_CHECKS: readonly Check[] = [
+  noMalformedManifest,
+  noCommittedDotenv,
+  noMachinePaths,
+  noMissingTarget,
+  // config stage (issue 3)
+  requireProvidedVariable,
+  requireDocumented,
+  noUnusedExampleEntry,
+  noSecretInExample,
+  noConflictingDefaults,
+];

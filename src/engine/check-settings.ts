@@ -36,6 +36,21 @@ export function resolveCheckSettings(config: LivereadyConfig, checks: readonly C
 
 function suggest(id: string, known: Set<string>): string {
   const name = id.split('/')[1] ?? id;
-  const close = [...known].filter((candidate) => candidate.endsWith(`/${name}`) || candidate.startsWith(`${id.split('/')[0]}/`));
+  // A near-typo names one check; otherwise list the domain's checks (a domain grows).
+  const typo = [...known].filter((candidate) => editDistance(candidate, id) <= 2);
+  const close = typo.length > 0 ? typo : [...known].filter((candidate) => candidate.endsWith(`/${name}`) || candidate.startsWith(`${id.split('/')[0]}/`));
   return close.length > 0 ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= a.length; row += 1) {
+    const current = [row];
+    for (let column = 1; column <= b.length; column += 1) {
+      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
+      current[column] = Math.min((previous[column] ?? 0) + 1, (current[column - 1] ?? 0) + 1, (previous[column - 1] ?? 0) + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

@@ -3,6 +3,7 @@ import { parseStartCommand } from '../parsers/start-command.js';
 import { type CommandBind, commandBinds } from './command-binds.js';
 import { dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
+import { isTestPath } from './test-paths.js';
 import type { BindValue, ListenFact } from './types.js';
 
 /** What the app started by a command binds, after following scripts, npm scripts and code. */
@@ -34,7 +35,6 @@ export interface CommandInContext {
 }
 
 const MAX_STEPS = 6;
-const TEST_PATH = /(^|\/)(tests?|__tests__|spec)\/|[._-](test|spec)\.[jt]sx?$|(^|\/)test_[^/]*\.py$/;
 
 /**
  * Follows a start command to the server it starts: a server's flags and defaults (uvicorn,
@@ -109,7 +109,7 @@ function projectListen(project: Project, entry: string, env: ReadonlyMap<string,
   const language = project.facts(entry)?.kind === 'python' ? ['python'] : ['javascript', 'typescript'];
   const found = project
     .allFacts()
-    .filter((facts) => language.includes(facts.kind) && !TEST_PATH.test(facts.path))
+    .filter((facts) => language.includes(facts.kind) && !isTestPath(facts.path))
     .flatMap((facts) => (facts.source?.listens ?? []).filter((listen) => !listen.isMainOnly).map((listen) => fromListen(project, facts.path, listen, env)));
   const first = found[0];
   if (!first) return undefined;

@@ -10,6 +10,7 @@ import {
   dockerfileProvisions,
   manifestReads,
   platformProvisions,
+  startCommandReads,
   startScriptProvisions,
   supervisordProvisions,
   systemdProvisions,
@@ -116,6 +117,7 @@ export function envContract(project: Project): EnvContract {
       }
       for (const { name, ...envRead } of manifestReads(facts)) variable(name).reads.push(envRead); // config stage (issue 3)
     }
+    for (const { name, ...envRead } of startCommandReads(project)) variable(name).reads.push(envRead); // config stage (issue 3)
     for (const source of PROVISION_SOURCES) {
       for (const { name, ...provision } of source(project)) variable(name).provided.push(provision);
     }

@@ -4,7 +4,9 @@ import { imageEnv, finalStageChain } from './dockerfile-image.js';
 import type { EnvDocumentation, EnvProvision, EnvRead } from './env-contract.js';
 import { isExampleEnvFile } from './env-files.js';
 import type { Project } from './project.js';
-import { resolveStartTargets } from './start-targets.js';
+import { resolveStartTargets, startDeclarations } from './start-targets.js';
+import { extractEnvReads } from './extract/env-reads.js';
+import { lexShell } from '../parsers/lexer/shell.js';
 import type { FileFacts } from './types.js';
 
 type Provision = EnvProvision & { name: string };
@@ -86,6 +88,20 @@ export function manifestReads(facts: FileFacts): Array<EnvRead & { name: string 
   const manifest = facts.manifest;
   const references: ManifestEnvReference[] = manifest?.type === 'compose' || manifest?.type === 'supervisord' ? manifest.references : [];
   return references.map(({ name, line, column, via, strict, hasDefault, defaultValue }) => ({ name, file: facts.path, line, column, via, strict, hasDefault, ...(defaultValue !== undefined ? { defaultValue } : {}) }));
+}
+
+/** `$NAME` in start commands (Procfile, .replit run, startCommand...): the shell expands it at start. */
+export function startCommandReads(project: Project): Array<EnvRead & { name: string }> {
+  return startDeclarations(project).flatMap((declaration) =>
+    extractEnvReads('shell', lexShell(declaration.command.command).tokens).map(({ name, column, ...rest }) => ({
+      ...rest,
+      name,
+      file: declaration.file,
+      line: declaration.command.line,
+      column: declaration.command.column + column - 1,
+      via: `${declaration.source} (shell expansion)`,
+    })),
+  );
 }
 
 /** Heroku app.json entries with no value: the deploy asks for them, so they are documented. */

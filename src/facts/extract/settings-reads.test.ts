@@ -37,7 +37,7 @@ describe('pydantic BaseSettings reads', () => {
     expect(reads(text)).toEqual([
       'SHOP_DATABASE_URL 10:5 strict (pydantic Settings.database_url)',
       'SHOP_DEBUG 11:5 default=false (pydantic Settings.debug)',
-      'SHOP_SENTRY_DSN 12:5 optional-none (pydantic Settings.sentry_dsn)',
+      'SHOP_SENTRY_DSN 12:5 default=undefined (pydantic Settings.sentry_dsn)',
       'OPENAI_API_KEY 13:5 strict (pydantic Settings.api_key)',
       'REDIS_URL 14:5 default=redis://localhost:6379 (pydantic Settings.redis_url)',
       'AWS_REGION 15:5 strict (pydantic Settings.region)',

@@ -61,7 +61,8 @@ function settingsClassReads(tokens: readonly Token[], lines: ReadonlyArray<[numb
     const name = field.alias ?? `${prefix}${nameToken.value}`.toUpperCase();
     const via = `pydantic ${className}.${nameToken.value}`;
     if (field.isRequired) reads.push(read(name, nameToken, via, true));
-    else reads.push(read(name, nameToken, via, false, field.defaultValue));
+    // `= None` declares the field optional: unlike os.getenv, it is a choice, not an oversight.
+    else reads.push({ ...read(name, nameToken, via, false, field.defaultValue), hasDefault: true });
   }
   return reads;
 }
