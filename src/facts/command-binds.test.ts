@@ -22,6 +22,7 @@ describe('commandBinds', () => {
     ['waitress-serve --listen=*:8080 app:app', 'waitress-serve host=* port=8080 defaults=0.0.0.0:8080'],
     ['flask run --host=0.0.0.0', 'flask run host=0.0.0.0 port=- defaults=127.0.0.1:5000'],
     ['python -m flask run -p 5001', 'flask run host=- port=5001 defaults=127.0.0.1:5000'],
+    ['flask --app shop run --port 5000', 'flask run host=- port=5000 defaults=127.0.0.1:5000'],
     ['python manage.py runserver 0.0.0.0:8000', 'manage.py runserver host=0.0.0.0 port=8000 defaults=127.0.0.1:8000'],
     ['python3 -m http.server 9000 --bind 127.0.0.1', 'http.server host=127.0.0.1 port=9000 defaults=0.0.0.0:8000'],
     ['streamlit run dashboard.py --server.port $PORT --server.address 0.0.0.0', 'streamlit run host=0.0.0.0 port=$PORT defaults=0.0.0.0:8501'],

@@ -89,14 +89,15 @@ function serverOf(words: readonly string[]): { name: string; argsFrom: number } 
   if (/^python(\d+(\.\d+)?)?$/.test(program)) {
     if (words[1] === '-m') {
       const module = words[2] ?? '';
-      if (module === 'flask' && words[3] === 'run') return { name: 'flask run', argsFrom: 4 };
+      if (module === 'flask' && words.includes('run')) return { name: 'flask run', argsFrom: words.indexOf('run') + 1 };
       if (module === 'http.server') return { name: 'http.server', argsFrom: 3 };
       return SERVERS[module] ? { name: module, argsFrom: 3 } : undefined;
     }
     if (posix.basename(words[1] ?? '') === 'manage.py' && words[2] === 'runserver') return { name: 'manage.py runserver', argsFrom: 3 };
     return undefined;
   }
-  if (program === 'flask' && words[1] === 'run') return { name: 'flask run', argsFrom: 2 };
+  // `flask --app shop run --port 5000`: options may come before `run`.
+  if (program === 'flask' && words.includes('run')) return { name: 'flask run', argsFrom: words.indexOf('run') + 1 };
   if (program === 'streamlit' && words[1] === 'run') return { name: 'streamlit run', argsFrom: 3 };
   if (program === 'next' && (words[1] === 'start' || words[1] === 'dev')) return { name: `next ${words[1]}`, argsFrom: 2 };
   if (program === 'vite') return words[1] === 'preview' ? { name: 'vite preview', argsFrom: 2 } : { name: 'vite', argsFrom: words[1] === 'dev' || words[1] === 'serve' ? 2 : 1 };

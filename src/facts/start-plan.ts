@@ -119,13 +119,13 @@ function planFor(project: Project, seed: PlanSeed, config: StartPlanConfig, alte
     const server = commandBinds(seed.command)?.server;
     if (server) plan.server = server;
   }
-  const entry = entryOf(project, seed.command, seed.cwd);
+  const entry = commandEntry(project, seed.command, seed.cwd);
   if (entry) plan.entry = entry;
   return plan;
 }
 
 /** The file or module a command runs, following npm scripts to the command they run. */
-function entryOf(project: Project, command: string, cwd: string): StartPlan['entry'] {
+export function commandEntry(project: Project, command: string, cwd: string): StartPlan['entry'] {
   let current = { command, dir: cwd };
   for (let depth = 0; depth < MAX_SCRIPT_DEPTH; depth += 1) {
     const target = parseStartCommand(current.command).targets[0];
