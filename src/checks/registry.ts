@@ -11,6 +11,8 @@ import { noLoopbackBind } from './port/no-loopback-bind/check.js';
 import { requireRoutedPort } from './port/require-routed-port/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noDivergingReplitRun } from './start/no-diverging-replit-run/check.js';
+import { noFragilePaths } from './supervisor/no-fragile-paths/check.js';
+import { requireAutorestart } from './supervisor/require-autorestart/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
@@ -29,4 +31,6 @@ export const ALL_CHECKS: readonly Check[] = [
   requireRoutedPort,
   noHardcodedPort,
   noLoopbackBind,
+  noFragilePaths,
+  requireAutorestart,
 ];
