@@ -2,6 +2,7 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CATEGORIES, type Category } from './category.js';
 import { SEVERITIES, type Severity } from './severity.js';
 import { STAGES, type StageId, type StageStatus } from './stage.js';
+import { EnvSectionSchema, StartSequenceSectionSchema } from './env-section-schema.js';
 
 /**
  * The JSON report contract, as one schema: the published `schemas/report.schema.json` is written
@@ -94,7 +95,14 @@ export const ReportSchema = Type.Object(
     findings: Type.Array(FindingSchema),
     suppressed: Type.Array(SuppressedFindingSchema),
     checks: Type.Array(CheckRunSchema),
-    sections: Type.Record(Type.String(), Type.Unknown(), { description: 'Stage-level data (env contract, module map, simulation timeline...)' }),
+    sections: Type.Object(
+      {
+        // config stage (issue 3)
+        env: Type.Optional(EnvSectionSchema),
+        startSequence: Type.Optional(StartSequenceSectionSchema),
+      },
+      { additionalProperties: true, description: 'Stage-level data (env contract, module map, simulation timeline...)' },
+    ),
     stats: Type.Object({
       files: Type.Integer({ minimum: 0 }),
       bytes: Type.Integer({ minimum: 0 }),

@@ -1,6 +1,7 @@
 import type { Report } from '../../model/report.js';
 import type { StageId } from '../../model/stage.js';
 import { renderExecutiveSummary, renderFindings, renderPriorityMatrix, renderQualityGates, renderVerdict } from './core-sections.js';
+import { renderEnvironment } from './env-section.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -18,7 +19,7 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Priority matrix', render: renderPriorityMatrix },
   { title: 'Module map', stage: 'map', render: () => undefined },
   { title: 'Findings', render: renderFindings },
-  { title: 'Environment variables', stage: 'config', render: () => undefined },
+  { title: 'Environment variables', stage: 'config', render: renderEnvironment },
   { title: 'Quality gates', render: renderQualityGates },
   { title: 'Simulation timeline', stage: 'simulate', render: () => undefined },
   { title: 'Log summary', stage: 'logs', render: () => undefined },
