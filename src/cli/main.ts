@@ -3,6 +3,7 @@ import { LivereadyError } from '../model/errors.js';
 import { VERSION } from '../model/version.js';
 import { runAuditCommand } from './commands/audit.js';
 import { runChecksCommand } from './commands/checks.js';
+import { runEnvCommand } from './commands/env.js';
 import { EXIT } from './exit-codes.js';
 
 /** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
@@ -51,6 +52,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .action(() => {
       setExitCode(runChecksCommand());
+    });
+
+  // config stage (issue 3)
+  program
+    .command('env')
+    .description('Print the environment contract: every variable the code reads, where it is provided and documented')
+    .argument('[path]', 'project root', '.')
+    .option('--format <format>', 'terminal (default) or json')
+    .option('--example', 'print a complete .env.example (placeholders, never real values)')
+    .option('--write', 'write the .env.example into the project (implies --example; never overwrites)')
+    .option('--force', 'with --write: append the missing variables to an existing example file, keeping every line')
+    .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
+    .exitOverride()
+    .action((path: string, options) => {
+      setExitCode(runEnvCommand(path, options));
     });
 
   return program;

@@ -41,10 +41,13 @@ export function dockerfileProvisions(project: Project): Provision[] {
   });
 }
 
-/** compose `environment:` entries and the entries of each `env_file:` the project contains. */
+/**
+ * compose `environment:` entries and the entries of each `env_file:` the project contains, for the
+ * services built from this repository (an `image: postgres` service's variables are the image's).
+ */
 export function composeProvisions(project: Project): Provision[] {
   return project.manifests('compose').flatMap(({ file, manifest }) =>
-    manifest.services.flatMap((service) => [
+    manifest.services.filter((service) => service.build !== undefined).flatMap((service) => [
       ...service.environment.map((entry) => fromEntry(file.path, `compose ${service.name} environment`, entry)),
       ...service.envFiles.flatMap((envFile) => envFileEntries(project, file.path, envFile.path, `compose ${service.name} env_file`)),
     ]),

@@ -25,7 +25,10 @@ function envRow(variable: EnvVariable): EnvVariableRow {
       const shown = !variable.secret && envRead.defaultValue !== undefined && !envRead.defaultValue.startsWith('<') ? redact(envRead.defaultValue) : undefined;
       return { file: envRead.file, line: envRead.line, via: envRead.via, ...(shown !== undefined ? { default: shown } : {}) };
     }),
-    providedBy: variable.provided.map((provision) => ({ file: provision.file, line: provision.line, source: provision.source, ...(provision.isForwarded ? { forwarded: true } : {}) })),
+    // Two compose services loading the same env_file provide from one line: list the line once.
+    providedBy: variable.provided
+      .filter((provision, index, all) => all.findIndex((other) => other.file === provision.file && other.line === provision.line) === index)
+      .map((provision) => ({ file: provision.file, line: provision.line, source: provision.source, ...(provision.isForwarded ? { forwarded: true } : {}) })),
     documentedIn: variable.documented.map((documentation) => ({ file: documentation.file, line: documentation.line })),
   };
 }
