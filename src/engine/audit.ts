@@ -52,7 +52,7 @@ export interface AuditOptions {
   signal?: AbortSignal;
 }
 
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 const PROJECT_KINDS: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'typescript', 'shell', 'package-json', 'procfile', 'replit', 'dockerfile', 'requirements']);
 const PROJECT_FILE_NAMES = /(^|\/)(pyproject\.toml|Pipfile|setup\.py|setup\.cfg|docker-compose[^/]*\.ya?ml|compose\.ya?ml|fly\.toml|render\.yaml|railway\.(json|toml)|nixpacks\.toml|vercel\.json|app\.json)$/;
 
@@ -149,7 +149,7 @@ async function runCollector(collector: Collector, context: Parameters<Collector[
   }
 }
 
-function assertDirectory(root: string): void {
+export function assertDirectory(root: string): void {
   let isDirectory = false;
   try {
     isDirectory = statSync(root).isDirectory();

@@ -1,13 +1,10 @@
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { type LoadedConfig, loadConfig, parseSize } from '../config/load.js';
 import { Project } from '../facts/project.js';
-import { UsageError } from '../model/errors.js';
+import { DEFAULT_MAX_FILE_SIZE, assertDirectory } from './audit.js';
 import { collectFacts } from './collect-facts.js';
 import { expandDirectoryPattern } from './suppress.js';
-
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 /**
  * The project model without running any check: config, discovery and facts, for commands that
@@ -15,13 +12,7 @@ const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
  */
 export function loadProject(root: string, options: { configPath?: string } = {}): { project: Project; config: LoadedConfig } {
   const absolute = resolve(root);
-  let isDirectory = false;
-  try {
-    isDirectory = statSync(absolute).isDirectory();
-  } catch {
-    throw new UsageError(`cannot read ${absolute}: no such directory`);
-  }
-  if (!isDirectory) throw new UsageError(`cannot read ${absolute}: not a directory (give the project's root folder)`);
+  assertDirectory(absolute);
   const config = loadConfig(absolute, options.configPath);
   const patterns = (config.config.ignorePaths ?? []).flatMap(expandDirectoryPattern);
   const isIgnoredPath = patterns.length > 0 ? picomatch(patterns, { dot: true }) : () => false;

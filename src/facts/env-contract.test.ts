@@ -1,17 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeTree } from '../../test/support/temp-tree.js';
-import { collectFacts } from '../engine/collect-facts.js';
+import { projectFromTree } from '../../test/support/project-of.js';
 import { envContract } from './env-contract.js';
-import { Project } from './project.js';
+import type { Project } from './project.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function projectOf(files: Record<string, string>): Project {
-  const tree = writeTree(files);
-  cleanup = tree.cleanup;
-  const collected = collectFacts(tree.root, { maxFileSize: 1 << 20, isIgnoredPath: () => false });
-  return new Project(tree.root, collected.files, collected.facts, false);
+  const built = projectFromTree(files);
+  cleanup = built.cleanup;
+  return built.project;
 }
 
 describe('envContract', () => {

@@ -1,18 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeTree } from '../../test/support/temp-tree.js';
-import { collectFacts } from '../engine/collect-facts.js';
+import { projectFromTree } from '../../test/support/project-of.js';
 import { deployContexts } from './deploy-contexts.js';
-import { Project } from './project.js';
+import type { Project } from './project.js';
 import { type StartPlan, resolveStartPlan } from './start-plan.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
 
 function projectOf(files: Record<string, string>): Project {
-  const tree = writeTree(files);
-  cleanup = tree.cleanup;
-  const collected = collectFacts(tree.root, { maxFileSize: 1 << 20, isIgnoredPath: () => false });
-  return new Project(tree.root, collected.files, collected.facts, false);
+  const built = projectFromTree(files);
+  cleanup = built.cleanup;
+  return built.project;
 }
 
 function sequence(plan: StartPlan | undefined): string {
