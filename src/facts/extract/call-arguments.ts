@@ -1,5 +1,5 @@
 import { type Token, TokenKind } from '../../parsers/lexer/token.js';
-import { closingIndex, isPunct } from './env-reads.js';
+import { isPunct } from './env-reads.js';
 
 /** One argument of a call: tokens [start, end), and its keyword (`port=8000`, `{ port: 8000 }`). */
 export interface CallArgument {
@@ -13,7 +13,7 @@ export interface CallArgument {
  * `name=value` (Python keywords) and `name: value` (JS object properties) get their keyword.
  */
 export function callArguments(tokens: readonly Token[], open: number): CallArgument[] {
-  const close = closingIndex(tokens, open);
+  const close = boundedClosingIndex(tokens, open);
   if (close === -1) return [];
   const depth = (tokens[open] as Token).depth + 1;
   const args: CallArgument[] = [];
@@ -25,6 +25,35 @@ export function callArguments(tokens: readonly Token[], open: number): CallArgum
     start = index + 1;
   }
   return args;
+}
+
+/** Matching bracket of every bracket token, computed once per token list (linear even on unbalanced input). */
+const MATCHES = new WeakMap<readonly Token[], Int32Array>();
+
+function matchingBrackets(tokens: readonly Token[]): Int32Array {
+  let matches = MATCHES.get(tokens);
+  if (matches) return matches;
+  matches = new Int32Array(tokens.length).fill(-1);
+  // Brackets carry the depth before them, so an opener and its closer share one depth.
+  const openAtDepth: number[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== TokenKind.Punct) return;
+    if (token.value === '(' || token.value === '[' || token.value === '{') openAtDepth[token.depth] = index;
+    else if (token.value === ')' || token.value === ']' || token.value === '}') {
+      const open = openAtDepth[token.depth];
+      if (open !== undefined && open !== -1) {
+        (matches as Int32Array)[open] = index;
+        openAtDepth[token.depth] = -1;
+      }
+    }
+  });
+  MATCHES.set(tokens, matches);
+  return matches;
+}
+
+/** The bracket closing the one at `open`, or -1 (same answer as a forward scan, in constant time). */
+export function boundedClosingIndex(tokens: readonly Token[], open: number): number {
+  return matchingBrackets(tokens)[open] ?? -1;
 }
 
 function withKeyword(tokens: readonly Token[], start: number, end: number): CallArgument {

@@ -1,7 +1,7 @@
 import type { SourceLanguage } from '../../model/file-kind.js';
 import { type Token, TokenKind } from '../../parsers/lexer/token.js';
-import { type CallArgument, argumentNamed, callArguments, logicalLines } from './call-arguments.js';
-import { closingIndex, isName, isPunct } from './env-reads.js';
+import { type CallArgument, argumentNamed, boundedClosingIndex, callArguments, logicalLines } from './call-arguments.js';
+import { isName, isPunct } from './env-reads.js';
 
 /** A call that starts a server: its name, its defaults, and which arguments are host and port. */
 export interface ServerApi {
@@ -32,11 +32,11 @@ function keywordsOrPositions(host: number | undefined, port: number | undefined)
 }
 
 /** Python: `app.run(...)`, `uvicorn.run(...)`, `web.run_app(...)`, `HTTPServer((host, port), ...)`, `make_server`, waitress `serve`. */
-export function pythonApi(callee: string, receivers: ReadonlyMap<string, string>, tokens: readonly Token[], paren: number): ServerApi | undefined {
+export function pythonApi(callee: string, receivers: ReadonlyMap<string, string>, tokens: readonly Token[], paren: number, imported: ReadonlySet<string>): ServerApi | undefined {
   const parts = callee.split('.');
   const method = parts.at(-1) ?? '';
   const receiver = parts.slice(0, -1).join('.');
-  if (callee === 'uvicorn.run' || (callee === 'run' && isImportedFrom(tokens, 'uvicorn', 'run'))) {
+  if (callee === 'uvicorn.run' || (callee === 'run' && imported.has('uvicorn.run'))) {
     return { name: 'uvicorn.run', defaultHost: '127.0.0.1', defaultPort: 8000, read: keywordsOrPositions(undefined, undefined) };
   }
   if (method === 'run_app') return { name: callee, defaultHost: '0.0.0.0', defaultPort: 8080, read: keywordsOrPositions(undefined, undefined) };
@@ -44,7 +44,7 @@ export function pythonApi(callee: string, receivers: ReadonlyMap<string, string>
   if (callee === 'make_server' || callee === 'wsgiref.simple_server.make_server' || callee === 'simple_server.make_server') {
     return { name: callee, read: keywordsOrPositions(0, 1) };
   }
-  if (callee === 'waitress.serve' || (callee === 'serve' && isImportedFrom(tokens, 'waitress', 'serve'))) {
+  if (callee === 'waitress.serve' || (callee === 'serve' && imported.has('waitress.serve'))) {
     return { name: 'waitress.serve', defaultHost: '0.0.0.0', defaultPort: 8080, read: keywordsOrPositions(undefined, undefined) };
   }
   if (method !== 'run' && method !== 'run_server') return undefined;
@@ -65,12 +65,20 @@ function addressTuple(tokens: readonly Token[], arg: CallArgument | undefined): 
   return { host, port };
 }
 
-function isImportedFrom(tokens: readonly Token[], module: string, name: string): boolean {
+/** `from uvicorn import run` -> "uvicorn.run": names imported from modules, computed once per file. */
+export function pythonImports(tokens: readonly Token[]): Set<string> {
+  const imported = new Set<string>();
   for (let index = 0; index + 3 < tokens.length; index += 1) {
-    if (!isName(tokens[index], 'from') || !isName(tokens[index + 1], module) || !isName(tokens[index + 2], 'import')) continue;
-    for (let cursor = index + 3; cursor < tokens.length && tokens[cursor]?.kind !== TokenKind.Newline; cursor += 1) if (isName(tokens[cursor], name)) return true;
+    if (!isName(tokens[index], 'from') || tokens[index + 1]?.kind !== TokenKind.Name || !isName(tokens[index + 2], 'import')) continue;
+    const module = (tokens[index + 1] as Token).value;
+    let cursor = index + 3;
+    for (; cursor < tokens.length && tokens[cursor]?.kind !== TokenKind.Newline; cursor += 1) {
+      const token = tokens[cursor] as Token;
+      if (token.kind === TokenKind.Name) imported.add(`${module}.${token.value}`);
+    }
+    index = cursor;
   }
-  return false;
+  return imported;
 }
 
 /**
@@ -82,6 +90,7 @@ export function findMainGuardLines(language: SourceLanguage, tokens: readonly To
   if (language === 'python') {
     const logical = logicalLines(tokens);
     logical.forEach(([start, end], index) => {
+      if (!isName(tokens[start], 'if')) return;
       const head = tokens.slice(start, end);
       if (!isName(head[0], 'if') || !head.some((token) => isName(token, '__name__')) || !head.some((token) => token.kind === TokenKind.String && token.value === '__main__')) return;
       const column = (head[0] as Token).column;
@@ -97,8 +106,9 @@ export function findMainGuardLines(language: SourceLanguage, tokens: readonly To
   for (let index = 0; index + 6 < tokens.length; index += 1) {
     const isGuard = isName(tokens[index], 'require') && isPunct(tokens[index + 1], '.') && isName(tokens[index + 2], 'main') && (isPunct(tokens[index + 3], '===') || isPunct(tokens[index + 3], '==')) && isName(tokens[index + 4], 'module');
     if (!isGuard) continue;
-    const open = tokens.findIndex((token, cursor) => cursor > index + 4 && isPunct(token, '{'));
-    const close = open === -1 ? -1 : closingIndex(tokens, open);
+    let open = -1;
+    for (let cursor = index + 5; cursor < Math.min(tokens.length, index + 12) && open === -1; cursor += 1) if (isPunct(tokens[cursor], '{')) open = cursor;
+    const close = open === -1 ? -1 : boundedClosingIndex(tokens, open);
     if (close === -1) continue;
     for (let line = (tokens[open] as Token).line; line <= (tokens[close] as Token).line; line += 1) lines.add(line);
   }

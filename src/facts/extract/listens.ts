@@ -1,36 +1,59 @@
 import type { SourceLanguage } from '../../model/file-kind.js';
 import { type Token, TokenKind } from '../../parsers/lexer/token.js';
 import type { BindValue, EnvReadFact, ListenFact } from '../types.js';
-import { type CallArgument, argumentNamed, callArguments } from './call-arguments.js';
-import { closingIndex, isName, isPunct } from './env-reads.js';
+import { type CallArgument, argumentNamed, boundedClosingIndex, callArguments } from './call-arguments.js';
+import { isName, isPunct } from './env-reads.js';
 import { dottedNameBefore } from './source.js';
-import { findMainGuardLines, pythonApi, type ServerApi } from './listen-apis.js';
+import { findMainGuardLines, pythonApi, pythonImports, type ServerApi } from './listen-apis.js';
+
+/** A file that starts more servers than this is not an app entry point; the bound keeps the pass linear. */
+const MAX_LISTENS = 20;
+/** How far back an assignment (`PORT = ...`) is looked for. */
+const MAX_LOOKBACK = 5000;
 
 /** Where the code starts a server and what host and port it gives it. */
 export function extractListens(language: SourceLanguage, tokens: readonly Token[], envReads: readonly EnvReadFact[]): ListenFact[] {
   if (language === 'shell') return [];
-  const context: ValueContext = { tokens, language, readsAt: new Map(envReads.map((envRead) => [`${envRead.line}:${envRead.column}`, envRead])) };
-  const guard = findMainGuardLines(language, tokens);
   const listens: ListenFact[] = [];
-  const receivers = language === 'python' ? pythonReceivers(tokens) : javascriptReceivers(tokens);
-  for (let index = 1; index < tokens.length; index += 1) {
-    if (!isPunct(tokens[index], '(') || tokens[index - 1]?.kind !== TokenKind.Name) continue;
+  // Computed on the first candidate call only: most files start no server.
+  let file: FileContext | undefined;
+  for (let index = 1; index < tokens.length && listens.length < MAX_LISTENS; index += 1) {
+    const name = tokens[index - 1] as Token;
+    if (name.kind !== TokenKind.Name || !SERVER_CALL_NAMES.has(name.value) || !isPunct(tokens[index], '(')) continue;
+    file ??= fileContext(language, tokens, envReads);
     const callee = dottedNameBefore(tokens as Token[], index);
-    const api = language === 'python' ? pythonApi(callee, receivers, tokens, index) : javascriptApi(callee, receivers, tokens);
+    const api = language === 'python' ? pythonApi(callee, file.receivers, tokens, index, file.imported) : javascriptApi(callee, file.receivers, tokens);
     if (!api) continue;
-    const args = callArguments(tokens, index);
-    const found = api.read(args, tokens);
+    const found = api.read(callArguments(tokens, index), tokens);
     if (!found) continue;
-    const at = tokens[index - 1] as Token;
-    const start = callee.includes('.') ? calleeStart(tokens, index) : at;
-    const fact: ListenFact = { line: start.line, column: start.column, api: api.name, isMainOnly: guard.has(start.line) };
-    if (found.host) fact.host = classify(context, found.host, index, 0);
-    if (found.port) fact.port = classify(context, found.port, index, 0);
+    const start = callee.includes('.') ? calleeStart(tokens, index) : name;
+    const fact: ListenFact = { line: start.line, column: start.column, api: api.name, isMainOnly: file.guard.has(start.line) };
+    if (found.host) fact.host = classify(file.values, found.host, index, 0);
+    if (found.port) fact.port = classify(file.values, found.port, index, 0);
     if (api.defaultHost !== undefined) fact.defaultHost = api.defaultHost;
     if (api.defaultPort !== undefined) fact.defaultPort = api.defaultPort;
     listens.push(fact);
   }
   return listens;
+}
+
+/** The last name of every call `extractListens` looks at; anything else is skipped at once. */
+const SERVER_CALL_NAMES = new Set(['run', 'run_app', 'run_server', 'serve', 'make_server', 'listen', 'HTTPServer', 'ThreadingHTTPServer', 'TCPServer', 'ThreadingTCPServer', 'WSGIServer']);
+
+interface FileContext {
+  values: ValueContext;
+  guard: Set<number>;
+  receivers: Map<string, string>;
+  imported: Set<string>;
+}
+
+function fileContext(language: SourceLanguage, tokens: readonly Token[], envReads: readonly EnvReadFact[]): FileContext {
+  return {
+    values: { tokens, language, readsAt: new Map(envReads.map((envRead) => [`${envRead.line}:${envRead.column}`, envRead])) },
+    guard: findMainGuardLines(language, tokens),
+    receivers: language === 'python' ? pythonReceivers(tokens) : javascriptReceivers(tokens),
+    imported: language === 'python' ? pythonImports(tokens) : new Set<string>(),
+  };
 }
 
 function calleeStart(tokens: readonly Token[], paren: number): Token {
@@ -146,7 +169,7 @@ function literalAfterFallback(span: readonly Token[], from: number): string | un
 /** The expression last assigned to `name` before the call (`PORT = ...`, `const port = ...`). */
 function assignmentOf(context: ValueContext, name: string, before: number): CallArgument | undefined {
   const { tokens } = context;
-  for (let index = before - 1; index >= 0; index -= 1) {
+  for (let index = before - 1; index >= Math.max(0, before - MAX_LOOKBACK); index -= 1) {
     const token = tokens[index] as Token;
     if (token.kind !== TokenKind.Name || token.value !== name) continue;
     let equals = index + 1;
@@ -172,7 +195,7 @@ function statementEnd(context: ValueContext, start: number): number {
     if (token.kind === TokenKind.Newline) return index;
     if (token.depth < depth || (token.depth === depth && (isPunct(token, ';') || isPunct(token, ',')))) return index;
     if (isPunct(token, '(') || isPunct(token, '[') || isPunct(token, '{')) {
-      const close = closingIndex(tokens, index);
+      const close = boundedClosingIndex(tokens, index);
       if (close === -1) return tokens.length;
       index = close;
       continue;

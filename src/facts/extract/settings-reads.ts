@@ -11,11 +11,20 @@ import { defaultText, isName, isPunct, read } from './env-reads.js';
  *   decouple   from decouple import config; config("SECRET_KEY", default=...)
  */
 export function extractSettingsReads(tokens: readonly Token[]): EnvReadFact[] {
-  const names = new Set(tokens.filter((token) => token.kind === TokenKind.Name).map((token) => token.value));
+  let hasPydantic = false;
+  let hasEnviron = false;
+  let hasDecouple = false;
+  for (const token of tokens) {
+    if (token.kind !== TokenKind.Name) continue;
+    if (token.value === 'BaseSettings') hasPydantic = true;
+    else if (token.value === 'Env') hasEnviron = true;
+    else if (token.value === 'decouple') hasDecouple = true;
+  }
   const reads: EnvReadFact[] = [];
-  if (names.has('BaseSettings')) reads.push(...pydanticReads(tokens));
-  if (names.has('environ') || names.has('Env')) reads.push(...environReads(tokens));
-  if (names.has('decouple')) reads.push(...decoupleReads(tokens));
+  if (hasPydantic) reads.push(...pydanticReads(tokens));
+  // django-environ always goes through an Env object: `environ.Env(...)` or `Env(...)`.
+  if (hasEnviron) reads.push(...environReads(tokens));
+  if (hasDecouple) reads.push(...decoupleReads(tokens));
   return reads;
 }
 
