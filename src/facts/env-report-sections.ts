@@ -42,6 +42,9 @@ export function statusOf(variable: EnvVariable): EnvStatus {
   return variable.documented.length > 0 ? 'documented' : 'missing';
 }
 
+/** A monorepo can declare dozens of starts; the report names the first few it wins over. */
+const MAX_ALTERNATIVES = 10;
+
 /** `report.sections.startSequence`: command -> entry file -> server -> port (the platform's own precedence). */
 export function startSequenceSection(project: Project): StartSequenceSection | undefined {
   const plan = resolveStartPlan(project);
@@ -54,7 +57,7 @@ export function startSequenceSection(project: Project): StartSequenceSection | u
     cwd: plan.cwd,
     source: plan.source,
     isInContainer: plan.isInContainer,
-    alternatives: plan.alternatives.map((alternative) => ({ source: alternative.source, command: redact(alternative.command), file: alternative.location.file, line: alternative.location.line })),
+    alternatives: plan.alternatives.slice(0, MAX_ALTERNATIVES).map((alternative) => ({ source: alternative.source, command: redact(alternative.command), file: alternative.location.file, line: alternative.location.line })),
   };
   if (plan.location) section.location = { file: plan.location.file, line: plan.location.line };
   if (plan.entry) section.entry = plan.entry;

@@ -65,3 +65,11 @@ describe('deployContexts', () => {
     ]);
   });
 });
+
+describe('resolveStartPlan in a repository with nested manifests', () => {
+  it('prefers the root manifests over higher-precedence ones in subfolders', () => {
+    const plan = resolveStartPlan(projectOf({ 'package.json': '{"scripts": {"start": "node server.js"}}', 'server.js': '', 'examples/demo/Procfile': 'web: python demo.py\n', 'examples/demo/demo.py': '' }));
+    expect(plan?.source).toBe('package.json scripts.start');
+    expect(plan?.alternatives.map((alternative) => alternative.source)).toEqual(['Procfile web']);
+  });
+});

@@ -4,6 +4,7 @@ import { type ResolvedBind, bindOfCommand } from './app-bind.js';
 import { commandBinds } from './command-binds.js';
 import { PRECEDENCE, dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
+import { isTestPath } from './test-paths.js';
 import { type StartDeclaration, candidatePaths, startDeclarations } from './start-targets.js';
 
 /** The part of `.liveready.yaml` the plan reads (structurally the config's `simulate`). */
@@ -74,14 +75,21 @@ export function resolveStartPlanAmong(project: Project, config: StartPlanConfig,
   return planFor(project, { command: convention.command, cwd: '', source: `framework convention (${convention.file})`, precedence: PRECEDENCE.convention, isInContainer: false }, config, []);
 }
 
-/** Web start commands, best first: web roles, compose services that publish ports, `.replit` entrypoint as `python/node <file>`. */
+/** Web start commands, best first (root manifests, then precedence): web roles, compose services that publish ports, `.replit` entrypoint as `python/node <file>`. */
 function webDeclarations(project: Project): StartDeclaration[] {
   const composeWeb = new Set(project.manifests('compose').flatMap(({ manifest }) => manifest.services.filter((service) => service.ports.length > 0).map((service) => service.name)));
   const found = startDeclarations(project)
+    // Manifests of test fixtures and examples-under-test are not how the project is deployed.
+    .filter((declaration) => !isTestPath(declaration.file))
     .filter((declaration) => WEB_ROLES.has(declaration.role) || (declaration.source.startsWith('compose ') && composeWeb.has(declaration.role)) || declaration.role === 'entrypoint')
     .map((declaration) => (declaration.role === 'entrypoint' ? entrypointCommand(declaration) : declaration))
     .filter((declaration): declaration is StartDeclaration => declaration !== undefined);
-  return found.map((declaration, order) => ({ declaration, order })).sort((a, b) => (a.declaration.precedence ?? 99) - (b.declaration.precedence ?? 99) || a.order - b.order).map(({ declaration }) => declaration);
+  // A platform deploying the repository reads the manifests at its root first: shallower wins, then precedence.
+  const depth = (declaration: StartDeclaration): number => declaration.file.split('/').length;
+  return found
+    .map((declaration, order) => ({ declaration, order }))
+    .sort((a, b) => depth(a.declaration) - depth(b.declaration) || (a.declaration.precedence ?? 99) - (b.declaration.precedence ?? 99) || a.order - b.order)
+    .map(({ declaration }) => declaration);
 }
 
 /** `.replit entrypoint = "main.py"` runs the file with its language's interpreter. */

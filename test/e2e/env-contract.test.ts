@@ -37,7 +37,7 @@ const EXPECTED_TABLE = [
   'FEATURE_FLAGS provided | read api/main.py:10 | provided deploy/supervisord.conf:9 | documented -',
   'LOG_LEVEL provided | read api/main.py:13 | provided .replit:13 | documented -',
   'MAILER_API_KEY missing required secret | read api/notify.py:7 | provided - | documented -',
-  'NODE_ENV platform required | read web/server.js:8 | provided - | documented -',
+  'NODE_ENV platform | read web/server.js:8 | provided - | documented -',
   'OPENAI_API_KEY documented required strict secret | read api/settings.py:9 | provided docker-compose.yml:7(fwd) | documented .env.example:4',
   'PORT platform | read scripts/start.sh:7,web/server.js:15 | provided web/Dockerfile:6 | documented -',
   'POSTGRES_PASSWORD documented required strict secret | read docker-compose.yml:6,docker-compose.yml:29 | provided - | documented .env.example:3',

@@ -76,3 +76,18 @@ describe('django-environ and python-decouple reads', () => {
     expect(reads('from myapp import config\nNAME = config("name")\n')).toEqual([]);
   });
 });
+
+describe('presence checks make a read optional', () => {
+  function required(language: 'python' | 'javascript', text: string): string[] {
+    return extractSourceFacts(language, text).source.envReads.filter((envRead) => !envRead.hasDefault).map((envRead) => envRead.name);
+  }
+
+  it.each([
+    ['javascript', 'if (process.env.SENTRY_DSN) init();\nif (!process.env.CI_MODE) run();\nconst debug = process.env.DEBUG_SQL === "1";\nprocess.env.TRACE && trace();\nconst mode = process.env.MODE_X ? "a" : "b";\nconst url = process.env.PRIMARY_URL || process.env.BACKUP_URL;\n', []],
+    ['javascript', 'const key = process.env.STRIPE_KEY;\nconst both = isProd && process.env.PROD_TOKEN;\nfetch(process.env.API_URL);\n', ['STRIPE_KEY', 'PROD_TOKEN', 'API_URL']],
+    ['python', 'import os\nif os.getenv("SENTRY_DSN"):\n    init()\nif not os.environ.get("CI_MODE"):\n    run()\nDEBUG = os.getenv("DEBUG_SQL") == "1"\nif os.getenv("A_FLAG") is None:\n    pass\n', []],
+    ['python', 'import os\nKEY = os.getenv("STRIPE_KEY")\nif os.environ["STRICT_ONE"]:\n    pass\nconnect(os.environ.get("DB_URL"))\n', ['STRIPE_KEY', 'STRICT_ONE', 'DB_URL']],
+  ] as const)('%s: %j', (language, text, expected) => {
+    expect(required(language, text)).toEqual(expected);
+  });
+});

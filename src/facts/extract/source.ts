@@ -7,6 +7,7 @@ import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
 import { extractEnvReads } from './env-reads.js';
 // --- config stage (issue 3) ---
+import { markGuardedReads } from './guarded-reads.js';
 import { extractListens } from './listens.js';
 import { extractSettingsReads } from './settings-reads.js';
 import { extractShellScript } from './shell-script.js';
@@ -31,6 +32,7 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
   for (const literal of literals) lines.add(literal.line);
   const envReads = extractEnvReads(language, lexed.tokens);
   if (language === 'python') envReads.push(...extractSettingsReads(lexed.tokens)); // config stage (issue 3)
+  markGuardedReads(language, lexed.tokens, envReads); // config stage (issue 3): `if (process.env.X)` is optional
   for (const envRead of envReads) lines.add(envRead.line);
   const syntaxProblems = lexed.problems.map((problem) => ({ ...problem }));
   for (const problem of syntaxProblems) lines.add(problem.line);
