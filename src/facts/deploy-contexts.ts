@@ -6,6 +6,7 @@ import { imageCommand, imageEnv } from './dockerfile-image.js';
 import type { DeclaredCommand } from './manifest-types.js';
 import type { Project } from './project.js';
 import { resolveStartPlanAmong } from './start-plan.js';
+import { isTestPath } from './test-paths.js';
 
 /** A port a deployment routes traffic to, with where it is declared. */
 export interface RoutedPortAt {
@@ -31,7 +32,10 @@ const PORT_INJECTING = new Set(['railway', 'render', 'heroku-app-json']);
 
 /** Every deployment the manifests describe, computed once per audit. */
 export function deployContexts(project: Project): DeployContext[] {
-  return project.derive('deploy-contexts', () => [...paasContexts(project), ...replitContexts(project), ...dockerfileContexts(project), ...composeContexts(project), ...flyContexts(project)]);
+  return project.derive('deploy-contexts', () =>
+    // A Dockerfile or compose file under tests/ or fixtures/ is test data, not a deployment.
+    [...paasContexts(project), ...replitContexts(project), ...dockerfileContexts(project), ...composeContexts(project), ...flyContexts(project)].filter((context) => !isTestPath(context.location.file)),
+  );
 }
 
 /** Heroku-style platforms (Procfile, railway, render, app.json) run the start plan with PORT set. */
