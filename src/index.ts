@@ -22,3 +22,8 @@ export type { Collector, CollectorContext, CollectorResult } from './engine/coll
 export type { SectionBuilder } from './engine/sections.js';
 export type { Evidence } from './facts/evidence/evidence.js';
 export type { RuntimeOutcome } from './model/runtime-outcome.js';
+// --- config stage (issue 3) ---
+export { loadProject } from './engine/load-project.js';
+export { envContract, type EnvContract, type EnvVariable, type EnvRead, type EnvProvision } from './facts/env-contract.js';
+export { resolveStartPlan, type StartPlan, type StartPlanConfig } from './facts/start-plan.js';
+export type { EnvSection, StartSequenceSection } from './model/env-section-schema.js';

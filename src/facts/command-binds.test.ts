@@ -26,6 +26,8 @@ describe('commandBinds', () => {
     ['python manage.py runserver 0.0.0.0:8000', 'manage.py runserver host=0.0.0.0 port=8000 defaults=127.0.0.1:8000'],
     ['python3 -m http.server 9000 --bind 127.0.0.1', 'http.server host=127.0.0.1 port=9000 defaults=0.0.0.0:8000'],
     ['streamlit run dashboard.py --server.port $PORT --server.address 0.0.0.0', 'streamlit run host=0.0.0.0 port=$PORT defaults=0.0.0.0:8501'],
+    ['fastapi run app/main.py --port 80', 'fastapi run host=- port=80 defaults=0.0.0.0:8000'],
+    ['fastapi dev main.py', 'fastapi dev host=- port=- defaults=127.0.0.1:8000'],
     ['npx next start -p 3001', 'next start host=- port=3001 defaults=0.0.0.0:3000 reads-PORT'],
     ['vite preview --host --port 4173', 'vite preview host=0.0.0.0 port=4173 defaults=127.0.0.1:4173'],
     ['poetry run uvicorn api:app --port 9000', 'uvicorn host=- port=9000 defaults=127.0.0.1:8000'],

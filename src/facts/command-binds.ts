@@ -41,6 +41,8 @@ const SERVERS: Record<string, ServerSpec> = {
   daphne: { defaultHost: LOOPBACK, defaultPort: 8000, host: ['-b', '--bind'], port: ['-p', '--port'] },
   'waitress-serve': { defaultHost: ALL, defaultPort: 8080, host: ['--host'], port: ['--port'], bind: ['--listen'] },
   'flask run': { defaultHost: LOOPBACK, defaultPort: 5000, host: ['--host', '-h'], port: ['--port', '-p'] },
+  'fastapi run': { defaultHost: ALL, defaultPort: 8000, host: ['--host'], port: ['--port'] },
+  'fastapi dev': { defaultHost: LOOPBACK, defaultPort: 8000, host: ['--host'], port: ['--port'] },
   'manage.py runserver': { defaultHost: LOOPBACK, defaultPort: 8000 },
   'http.server': { defaultHost: ALL, defaultPort: 8000, host: ['--bind', '-b'] },
   'streamlit run': { defaultHost: ALL, defaultPort: 8501, host: ['--server.address'], port: ['--server.port'] },
@@ -99,6 +101,7 @@ function serverOf(words: readonly string[]): { name: string; argsFrom: number } 
   // `flask --app shop run --port 5000`: options may come before `run`.
   if (program === 'flask' && words.includes('run')) return { name: 'flask run', argsFrom: words.indexOf('run') + 1 };
   if (program === 'streamlit' && words[1] === 'run') return { name: 'streamlit run', argsFrom: 3 };
+  if (program === 'fastapi' && (words[1] === 'run' || words[1] === 'dev')) return { name: `fastapi ${words[1]}`, argsFrom: 2 };
   if (program === 'next' && (words[1] === 'start' || words[1] === 'dev')) return { name: `next ${words[1]}`, argsFrom: 2 };
   if (program === 'vite') return words[1] === 'preview' ? { name: 'vite preview', argsFrom: 2 } : { name: 'vite', argsFrom: words[1] === 'dev' || words[1] === 'serve' ? 2 : 1 };
   if (program === 'manage.py' && words[1] === 'runserver') return { name: 'manage.py runserver', argsFrom: 2 };
