@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CATEGORIES, type Category } from './category.js';
+import { LogsSectionSchema } from './logs-section-schema.js';
 import { SEVERITIES, type Severity } from './severity.js';
 import { STAGES, type StageId, type StageStatus } from './stage.js';
 
@@ -94,7 +95,13 @@ export const ReportSchema = Type.Object(
     findings: Type.Array(FindingSchema),
     suppressed: Type.Array(SuppressedFindingSchema),
     checks: Type.Array(CheckRunSchema),
-    sections: Type.Record(Type.String(), Type.Unknown(), { description: 'Stage-level data (env contract, module map, simulation timeline...)' }),
+    // Each stage's section is an optional property; the TS type stays a record so builders stay independent.
+    sections: Type.Unsafe<Record<string, unknown>>({
+      type: 'object',
+      description: 'Stage-level data (env contract, module map, simulation timeline...)',
+      properties: { logs: LogsSectionSchema },
+      patternProperties: { '^(.*)$': {} },
+    }),
     stats: Type.Object({
       files: Type.Integer({ minimum: 0 }),
       bytes: Type.Integer({ minimum: 0 }),
