@@ -88,6 +88,8 @@ export function classifyLine(text: string, lineNumber: number, context: Classify
   if (header && ECHOES.test(header.message)) return { cls: { kind: 'plain' }, time };
   const errorLine = parseErrorLine(message);
   if (!header && !errorLine) return { cls: { kind: 'plain' }, time };
+  // An info line is only worth keeping when a trace could follow it: a warning's (handled) or an exception it names.
+  if (header && !isFailureLevel(header.level) && !header.isWarning && !errorLine) return { cls: { kind: 'plain' }, time };
   const candidate: Candidate = { level: header?.level ?? 'error', message, line: lineNumber, text: [clipLine(text)] };
   const at = time ?? when;
   if (at !== undefined) candidate.time = at;

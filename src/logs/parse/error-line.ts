@@ -17,7 +17,7 @@ export function parseErrorLine(text: string): ErrorLine | undefined {
     return rejection ? { type: 'UnhandledPromiseRejection', message: rejection[1] ?? 'a promise was rejected and nothing handled it' } : undefined;
   }
   const isLetter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122) || first === 40 || first === 95 || first === 36;
-  if (!isLetter) return undefined;
+  if (!isLetter || !(text.includes('Error') || text.includes('Exception') || text.includes('Failure') || text.includes('Fault') || text.includes('Rejection'))) return undefined;
   const match = ERROR_LINE.exec(text);
   if (!match) return undefined;
   const line: ErrorLine = { type: match[1] ?? 'Error', message: (match[3] ?? '').trim() };

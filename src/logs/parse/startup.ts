@@ -13,7 +13,10 @@ const STARTUP = [
   /\b(?:listening|running|started|serving)\b.{0,20}?\b(?:on|at)\b.{0,12}?(?:port \d+|https?:\/\/|:\d{2,5}\b)/i,
 ];
 
+const ANY_STARTUP = new RegExp(STARTUP.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+// Every startup line has one of these words; most lines have none, and skip the regex.
+const HINT = /tart|erving|pawned|isten|unning|ready/;
+
 export function isStartupLine(message: string): boolean {
-  if (message.length > 200) return false;
-  return STARTUP.some((pattern) => pattern.test(message));
+  return message.length <= 200 && HINT.test(message) && ANY_STARTUP.test(message);
 }

@@ -28,7 +28,7 @@ export function parseLeadingTimestamp(text: string, referenceYear: number): Lead
   if (first >= 48 && first <= 57) {
     const iso = ISO.exec(body);
     if (iso) {
-      ms = utc(iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7], iso[8]);
+      ms = isoMs(body, iso);
       length = iso[0].length;
     } else {
       const clf = CLF.exec(body);
@@ -62,6 +62,20 @@ export function parseTimestampValue(value: unknown, referenceYear: number): numb
   return parseLeadingTimestamp(value, referenceYear)?.ms;
 }
 
+// Consecutive lines mostly share their second: remember the last one (a log has millions of lines).
+let lastSecondKey = '';
+let lastSecondMs = 0;
+
+function isoMs(body: string, iso: RegExpExecArray): number {
+  const key = body.slice(0, 19);
+  if (key !== lastSecondKey) {
+    lastSecondMs = utc(iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], undefined, undefined);
+    lastSecondKey = key;
+  }
+  const fraction = iso[7];
+  return lastSecondMs + (fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0) - zoneOffsetMs(iso[8]);
+}
+
 function monthNumber(name: string | undefined): string | undefined {
   const month = MONTHS[(name ?? '').toLowerCase()];
   return month === undefined ? undefined : String(month + 1);
@@ -69,6 +83,8 @@ function monthNumber(name: string | undefined): string | undefined {
 
 function utc(year?: string, month?: string, day?: string, hour?: string, minute?: string, second?: string, fraction?: string, zone?: string): number {
   if (!year || !month || !day || !hour || !minute || !second) return Number.NaN;
+  // `9999-99-99 99:99:99` is an id or a version, not a time.
+  if (+month < 1 || +month > 12 || +day < 1 || +day > 31 || +hour > 23 || +minute > 59 || +second > 60) return Number.NaN;
   const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0;
   const base = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), millis);
   return base - zoneOffsetMs(zone);
