@@ -47,6 +47,21 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await runAuditCommand(path, options));
     });
 
+  addLogsCommand(program, setExitCode);
+
+  program
+    .command('checks')
+    .description('List every check with its stage, default severity and description')
+    .exitOverride()
+    .action(() => {
+      setExitCode(runChecksCommand());
+    });
+
+  return program;
+}
+
+/** `liveready logs <path...>`: the log stage alone. */
+function addLogsCommand(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('logs')
     .description('Read logs alone: group errors by module and fingerprint, flag modules over the failure threshold (exit 1) and resource failures')
@@ -62,16 +77,6 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .action(async (paths: string[], options) => {
       setExitCode(await runLogsCommand(paths, options));
     });
-
-  program
-    .command('checks')
-    .description('List every check with its stage, default severity and description')
-    .exitOverride()
-    .action(() => {
-      setExitCode(runChecksCommand());
-    });
-
-  return program;
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,3 +1,4 @@
+import type { FindingInput } from '../api.js';
 import type { LogErrorGroup, LogWindow } from '../../facts/evidence/logs.js';
 import { findPredictingFinding } from '../../logs/group/link-findings.js';
 import type { Finding } from '../../model/finding.js';
@@ -40,4 +41,16 @@ export function predictedBy(group: LogErrorGroup, findings: readonly Finding[]):
     fix: ` Start with ${finding.checkId} at ${where}: ${finding.remediation}`,
     related: [{ file: finding.location.file, line: finding.location.line }],
   };
+}
+
+/**
+ * A finding about one error group: placed at its frame (or log line), fingerprinted by its
+ * signature, linked to the static finding that predicted it. `compose` writes the words.
+ */
+export function groupFinding(group: LogErrorGroup, findings: readonly Finding[], compose: (predicted: { sentence: string; fix: string }) => { message: string; remediation: string }): FindingInput {
+  const predicted = predictedBy(group, findings);
+  const input: FindingInput = { ...compose(predicted), location: groupLocation(group), fingerprintContent: group.signature, related: predicted.related };
+  const evidenceLine = groupEvidence(group);
+  if (evidenceLine !== undefined) input.evidence = evidenceLine;
+  return input;
 }

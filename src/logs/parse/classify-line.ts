@@ -51,34 +51,44 @@ const ECHOES = /^(?:Shutting down: Master|Reason: Worker failed to boot\.|Applic
 /** What one line of an app's own output is: an event on its own, a possible block head, a start, or nothing. */
 export function classifyLine(text: string, lineNumber: number, context: ClassifyContext): Classified {
   const stamp = parseLeadingTimestamp(text, context.referenceYear);
-  let time = stamp?.ms;
   const rest = stamp ? stamp.rest : text;
-  const when = time ?? context.envelopeTime ?? context.lastTime;
+  return classifyAccessLine(text, rest, lineNumber, stamp?.ms, context) ?? classifyProcessLine(text, rest, lineNumber, stamp?.ms, context) ?? classifyLogLine(text, rest, lineNumber, stamp?.ms, context);
+}
+
+/** A request in an access log: an event when the app answered 5xx. */
+function classifyAccessLine(text: string, rest: string, lineNumber: number, stamped: number | undefined, context: ClassifyContext): Classified | undefined {
   const access = parseAccessLine(rest);
-  if (access) {
-    if (time === undefined && access.stamp) time = parseLeadingTimestamp(access.stamp, context.referenceYear)?.ms;
-    const when = time ?? context.envelopeTime ?? context.lastTime;
-    if (access.status < 500) return { cls: { kind: 'plain' }, time };
-    const event = makeEvent('error', when, `HTTP ${access.status} on ${access.method} ${access.path}`, lineNumber, text, [{ type: `HTTP${access.status}`, message: `${access.method} ${access.path}`, frames: [] }]);
-    event.origin = { name: `${access.method} ${access.path}`, kind: 'route' };
-    return { cls: { kind: 'event', event }, time };
-  }
+  if (!access) return undefined;
+  const time = stamped ?? (access.stamp ? parseLeadingTimestamp(access.stamp, context.referenceYear)?.ms : undefined);
+  if (access.status < 500) return { cls: { kind: 'plain' }, time };
+  const event = makeEvent('error', time ?? context.envelopeTime ?? context.lastTime, `HTTP ${access.status} on ${access.method} ${access.path}`, lineNumber, text, [{ type: `HTTP${access.status}`, message: `${access.method} ${access.path}`, frames: [] }]);
+  event.origin = { name: `${access.method} ${access.path}`, kind: 'route' };
+  return { cls: { kind: 'event', event }, time };
+}
+
+/** A process manager's line: a process died, or started. */
+function classifyProcessLine(text: string, rest: string, lineNumber: number, time: number | undefined, context: ClassifyContext): Classified | undefined {
   const processLine = context.processEvents.recognize(rest, context.identifier);
-  if (processLine) {
-    if ('startup' in processLine) return { cls: { kind: 'startup' }, time };
-    if ('quiet' in processLine) return { cls: { kind: 'plain' }, time };
-    const { failure } = processLine;
-    const exception: ExceptionInfo = { type: failure.type, message: failure.message, frames: [] };
-    if (failure.code !== undefined) exception.code = failure.code;
-    const event = makeEvent(failure.level, when, failure.message, lineNumber, text, [exception]);
-    if (failure.process) event.origin = { name: failure.process, kind: 'process' };
-    return { cls: { kind: 'event', event }, time };
-  }
+  if (!processLine) return undefined;
+  if ('startup' in processLine) return { cls: { kind: 'startup' }, time };
+  if ('quiet' in processLine) return { cls: { kind: 'plain' }, time };
+  const { failure } = processLine;
+  const exception: ExceptionInfo = { type: failure.type, message: failure.message, frames: [] };
+  if (failure.code !== undefined) exception.code = failure.code;
+  const event = makeEvent(failure.level, time ?? context.envelopeTime ?? context.lastTime, failure.message, lineNumber, text, [exception]);
+  if (failure.process) event.origin = { name: failure.process, kind: 'process' };
+  return { cls: { kind: 'event', event }, time };
+}
+
+/** A log line with a level (or naming an exception): a candidate a trace may continue. */
+function classifyLogLine(text: string, rest: string, lineNumber: number, stamped: number | undefined, context: ClassifyContext): Classified {
+  let time = stamped;
   const header = parseHeader(rest);
   if (header && time === undefined) {
     const inner = parseLeadingTimestamp(header.message, context.referenceYear);
     if (inner) [time, header.message] = [inner.ms, inner.rest];
   }
+  const when = time ?? context.envelopeTime ?? context.lastTime;
   const message = header?.message ?? rest;
   if (isStartupLine(message)) return { cls: { kind: 'startup' }, time };
   if (!header) {
@@ -91,8 +101,7 @@ export function classifyLine(text: string, lineNumber: number, context: Classify
   // An info line is only worth keeping when a trace could follow it: a warning's (handled) or an exception it names.
   if (header && !isFailureLevel(header.level) && !header.isWarning && !errorLine) return { cls: { kind: 'plain' }, time };
   const candidate: Candidate = { level: header?.level ?? 'error', message, line: lineNumber, text: [clipLine(text)] };
-  const at = time ?? when;
-  if (at !== undefined) candidate.time = at;
+  if (when !== undefined) candidate.time = when;
   if (header?.logger) candidate.origin = { name: header.logger, kind: 'logger' };
   if (errorLine) candidate.errorLine = errorLine;
   if (header?.isWarning) candidate.isWarning = true;

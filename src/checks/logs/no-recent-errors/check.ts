@@ -3,7 +3,7 @@ import type { FindingInput } from '../../api.js';
 import type { LogErrorGroup, LogsEvidence } from '../../../facts/evidence/logs.js';
 import { describeException, describeOrigin, summarizeModules } from '../../../logs/group/modules.js';
 import type { Finding } from '../../../model/finding.js';
-import { groupEvidence, groupLocation, predictedBy, times, windowPhrase } from '../log-findings.js';
+import { groupFinding, times, windowPhrase } from '../log-findings.js';
 
 export const noRecentErrors = defineCheck({
   meta: {
@@ -27,15 +27,8 @@ export const noRecentErrors = defineCheck({
 });
 
 function describeGroup(group: LogErrorGroup, evidence: LogsEvidence, findings: readonly Finding[]): FindingInput {
-  const predicted = predictedBy(group, findings);
-  const input: FindingInput = {
+  return groupFinding(group, findings, (predicted) => ({
     message: `${describeException(group)} (${describeOrigin(group)}) happened ${times(group.recentCount)} ${windowPhrase([group], evidence.window)}, fingerprint ${group.fingerprint}; each occurrence is a request or job that failed.${predicted.sentence}`,
     remediation: `Fix the ${group.exception.type} ${describeOrigin(group)} or handle it where it is expected, so it stops reaching the logs.${predicted.fix}`,
-    location: groupLocation(group),
-    fingerprintContent: group.signature,
-    related: predicted.related,
-  };
-  const evidenceLine = groupEvidence(group);
-  if (evidenceLine !== undefined) input.evidence = evidenceLine;
-  return input;
+  }));
 }

@@ -4,7 +4,7 @@ import type { LogErrorGroup, LogsEvidence, ResourceKind } from '../../../facts/e
 import { describeException, describeOrigin } from '../../../logs/group/modules.js';
 import { RESOURCE_LABELS } from '../../../logs/group/resource.js';
 import type { Finding } from '../../../model/finding.js';
-import { groupEvidence, groupLocation, predictedBy, times, windowPhrase } from '../log-findings.js';
+import { groupFinding, times, windowPhrase } from '../log-findings.js';
 
 const CONSEQUENCE: Record<ResourceKind, string> = {
   'out-of-memory': 'the process ran out of memory and was killed or crashed, dropping whatever it was doing',
@@ -45,15 +45,8 @@ export const noResourceFailures = defineCheck({
 });
 
 function describeGroup(group: LogErrorGroup, kind: ResourceKind, evidence: LogsEvidence, findings: readonly Finding[]): FindingInput {
-  const predicted = predictedBy(group, findings);
-  const input: FindingInput = {
+  return groupFinding(group, findings, (predicted) => ({
     message: `Resource failure (${RESOURCE_LABELS[kind]}) ${times(group.recentCount)} ${windowPhrase([group], evidence.window)}: ${describeException(group)} (${describeOrigin(group)}); ${CONSEQUENCE[kind]}.${predicted.sentence}`,
     remediation: `${FIX[kind]}${predicted.fix}`,
-    location: groupLocation(group),
-    fingerprintContent: group.signature,
-    related: predicted.related,
-  };
-  const evidenceLine = groupEvidence(group);
-  if (evidenceLine !== undefined) input.evidence = evidenceLine;
-  return input;
+  }));
 }
