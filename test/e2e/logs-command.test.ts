@@ -62,6 +62,21 @@ describe('liveready logs', () => {
     expect(result.stdout).toContain('core.log: binary, not a log');
   });
 
+  it('reads hostile logs to the end: a 3 MB line without a newline, 64 KB words, deep JSON, NUL runs', () => {
+    const word = 'a'.repeat(64 * 1024);
+    const hostile = writeTree({
+      'logs/hostile.log': [`ERROR ${word}`, 'Traceback (most recent call last):', word, `{"level":"error","msg":${'['.repeat(30_000)}`, `${'x'.repeat(3 * 1024 * 1024)}`, 'ERROR:app:last line'].join('\n'),
+      'logs/nul.log': Buffer.concat([Buffer.from('INFO ok\n'.repeat(20_000)), Buffer.alloc(2 * 1024 * 1024), Buffer.from('\nERROR:app:after the NULs\n')]),
+    });
+    cleanups.push(hostile.cleanup);
+    const result = runCli(['logs', join(hostile.root, 'logs'), '--root', hostile.root, '--format', 'json'], { timeoutMs: 30_000 });
+    // No module has more than 2 failures: read to the end, exit 0, no crash and no hang.
+    expect(result.status).toBe(0);
+    const section = (JSON.parse(result.stdout) as Report).sections.logs as LogsSection;
+    expect(section.sources.map((source) => `${source.path} ${source.lines}`)).toEqual(['logs/hostile.log 6', 'logs/nul.log 20002']);
+    expect(section.groups.map((group) => group.exception.message).filter((message) => message.startsWith('last line') || message.startsWith('after the'))).toEqual(['after the NULs', 'last line']);
+  });
+
   it('exits 2 for a path that does not exist or a bad number', () => {
     const missing = runCli(['logs', join(LOGS, 'nope.log'), '--root', project()]);
     expect(missing.status).toBe(2);

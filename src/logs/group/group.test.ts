@@ -111,6 +111,16 @@ describe('ErrorGroups', () => {
     expect(grouped.finish().groups.map((group) => `${group.count} ${group.recentCount}`)).toEqual(['5 3']);
   });
 
+  it('keeps bounded copies of what a 64 KB garbage line put in an event', () => {
+    const grouped = groups();
+    const huge = 'a'.repeat(64 * 1024);
+    grouped.add({ level: 'error', message: huge, line: 1, text: [huge.slice(0, 401)], origin: { name: huge, kind: 'logger' }, exceptions: [{ type: huge, message: huge, frames: [] }] }, { source: 0, file: 'app.log', run: 0, isRecent: false });
+    const [group] = grouped.finish().groups;
+    expect(group?.exception.type.length).toBe(201);
+    expect(group?.exception.message.length).toBe(501);
+    expect(group?.module.name.length).toBe(201);
+  });
+
   it('folds distinct errors beyond the group limit into one "other errors" group per module', () => {
     const grouped = groups(3);
     for (let index = 0; index < 10; index += 1) grouped.add(error(start, `failure kind ${'x'.repeat(index)}`), { source: 0, file: 'app.log', run: 0, isRecent: false });

@@ -18,6 +18,11 @@ export interface ErrorIdentity {
 }
 
 const MAX_PROJECT_FRAMES = 6;
+// Bounds on what a group keeps: a garbage line can be 64 KB, and reports (and redaction) must stay cheap.
+const MAX_TYPE = 200;
+const MAX_MESSAGE = 500;
+const MAX_NAME = 200;
+const MAX_CODE = 400;
 
 /**
  * Identifies an event like an error tracker: the root cause (first exception of the chain), its
@@ -30,12 +35,12 @@ export function identifyEvent(event: LogEvent, project: ProjectFiles, logFile: s
   const projectFrames = collectProjectFrames(event.exceptions, project);
   const frame = projectFrames[0];
   const module = moduleOf(event, frame, project, logFile);
-  const exception = root ? { type: root.type, message: root.message } : { type: event.level.toUpperCase(), message: event.message };
+  const exception = root ? { type: clip(root.type, MAX_TYPE), message: clip(root.message, MAX_MESSAGE) } : { type: event.level.toUpperCase(), message: clip(event.message, MAX_MESSAGE) };
   const normalized = exception.type.startsWith('HTTP') && module.via === 'route' ? module.name : normalizeMessage(exception.message);
   const anchor = frame ? `${frame.file}:${frame.function ?? '?'}` : `${module.via}:${module.name}`;
   const signature = `${exception.type}: ${normalized} @ ${anchor}`;
   const identity: ErrorIdentity = { fingerprint: fingerprintOf(signature), signature, module, exception, projectFrames };
-  if (surfaced && surfaced !== root) identity.surfacedAs = { type: surfaced.type, message: surfaced.message };
+  if (surfaced && surfaced !== root) identity.surfacedAs = { type: clip(surfaced.type, MAX_TYPE), message: clip(surfaced.message, MAX_MESSAGE) };
   if (frame) identity.frame = frame;
   const resource = classifyResource(event);
   if (resource) identity.resource = resource;
@@ -55,8 +60,8 @@ function collectProjectFrames(chain: readonly ExceptionInfo[], project: ProjectF
       const file = project.resolveFrame(frame.file);
       if (!file || frame.line === undefined) continue;
       const resolved: LogFrame = { file, line: frame.line };
-      if (frame.function !== undefined) resolved.function = frame.function;
-      if (frame.code !== undefined) resolved.code = frame.code;
+      if (frame.function !== undefined) resolved.function = clip(frame.function, MAX_NAME);
+      if (frame.code !== undefined) resolved.code = clip(frame.code, MAX_CODE);
       frames.push(resolved);
     }
   }
@@ -65,7 +70,7 @@ function collectProjectFrames(chain: readonly ExceptionInfo[], project: ProjectF
 
 function moduleOf(event: LogEvent, frame: LogFrame | undefined, project: ProjectFiles, logFile: string): LogModuleRef {
   if (frame) return { name: frame.file, via: 'frame' };
-  const origin = event.origin;
+  const origin = event.origin && { ...event.origin, name: clip(event.origin.name, MAX_NAME) };
   if (!origin) return { name: logFile, via: 'log-file' };
   if (origin.kind === 'route') return { name: normalizeRouteName(origin.name), via: 'route' };
   if (origin.kind === 'logger') {
@@ -73,6 +78,10 @@ function moduleOf(event: LogEvent, frame: LogFrame | undefined, project: Project
     return { name: file ?? origin.name, via: 'logger' };
   }
   return { name: origin.name, via: 'process' };
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 function normalizeRouteName(name: string): string {

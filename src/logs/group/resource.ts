@@ -19,8 +19,8 @@ const RULES: Array<[ResourceKind, RegExp]> = [
 
 export function classifyResource(event: LogEvent): ResourceKind | undefined {
   const parts = [event.message];
-  for (const exception of event.exceptions) parts.push(exception.type, exception.message, exception.code ?? '');
-  const text = parts.join('\n');
+  for (const exception of event.exceptions.slice(0, 10)) parts.push(exception.type, exception.message, exception.code ?? '');
+  const text = parts.map((part) => part.slice(0, 1000)).join('\n');
   for (const [kind, pattern] of RULES) if (pattern.test(text)) return kind;
   return undefined;
 }
