@@ -31,7 +31,7 @@ function logsOf(report: Report): LogsSection {
 }
 
 describe('the logs collector', () => {
-  it('reads git-ignored logs/ and *.log from the listing, but not sample logs in tests or installed packages', async () => {
+  it('reads git-ignored logs/ and *.log from the listing, but not sample logs in tests, installed packages or package-manager logs', async () => {
     const root = tree({
       'app.py': 'print("hi")\n',
       '.gitignore': 'logs/\nnode_modules/\n',
@@ -40,6 +40,8 @@ describe('the logs collector', () => {
       'server.log': 'INFO started\n',
       'tests/fixtures/crash.log': traceback('2024-03-05 10:00:00,000', 'app.py', 1, 'print("hi")', 'RuntimeError: sample'),
       'node_modules/left-pad/debug.log': 'ERROR vendored\n',
+      'yarn-error.log': 'Error: An unexpected error occurred: "https://registry.yarnpkg.com/x: ETIMEDOUT".\n    at Request.<anonymous> (/usr/lib/yarn/cli.js:1:2)\n',
+      'npm-debug.log.4021': '12 error code ELIFECYCLE\n',
     });
     const report = await audit({ root, checks: [noRecentErrors], collectors: [logsCollector], isStatic: true });
     expect(logsOf(report).sources.map((source) => `${source.path} ${source.kind}`)).toEqual(['logs/app.log file', 'logs/archive/app.log.1.gz gzip', 'server.log file']);

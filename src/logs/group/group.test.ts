@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../event.js';
+import type { LogErrorGroup } from '../../facts/evidence/logs.js';
+import type { Finding } from '../../model/finding.js';
 import { ErrorGroups } from './error-groups.js';
+import { findPredictingFinding } from './link-findings.js';
 import { normalizeMessage, normalizeRoute } from './normalize.js';
 import { ProjectFiles } from './project-files.js';
 import { classifyResource } from './resource.js';
@@ -127,5 +130,24 @@ describe('ErrorGroups', () => {
     const result = grouped.finish();
     expect(result.foldedGroups).toBe(7);
     expect(result.groups.map((group) => `${group.exception.type} ${group.count}`)).toEqual(['(other errors) 7', 'ValueError 1', 'ValueError 1', 'ValueError 1']);
+  });
+});
+
+describe('findPredictingFinding', () => {
+  const finding = (checkId: string, stage: Finding['stage'], line: number, evidence: string): Finding => ({ checkId, stage, severity: 'moderate', category: 'portability', message: 'm', remediation: 'r', location: { file: 'app/settings.py', line }, evidence, fingerprint: `${checkId}-${line}` });
+  const group = (line: number, code: string): LogErrorGroup => ({
+    fingerprint: 'f', signature: 's', module: { name: 'app/settings.py', via: 'frame' }, level: 'error', exception: { type: 'E', message: '' },
+    projectFrames: [{ file: 'app/settings.py', line, code }], count: 1, recentCount: 1, example: { file: 'app.log', line: 1, text: [] },
+  });
+  const findings = [finding('scan/a', 'scan', 3, 'A = 1'), finding('scan/b', 'scan', 6, 'B = 2'), finding('logs/no-recent-errors', 'logs', 7, 'C = 3'), finding('scan/c', 'scan', 40, 'DATA = load("/Users/ana/data")')];
+
+  it('takes the closest static finding within 3 lines of a frame, never a finding of the logs stage', () => {
+    expect(findPredictingFinding(group(5, 'x = 0'), findings)?.checkId).toBe('scan/b');
+    expect(findPredictingFinding(group(7, 'C = 3'), findings)?.checkId).toBe('scan/b');
+    expect(findPredictingFinding(group(12, 'y = 0'), findings)).toBeUndefined();
+  });
+
+  it('matches the very line of code the trace printed even after edits moved it', () => {
+    expect(findPredictingFinding(group(52, 'DATA = load("/Users/ana/data")'), findings)?.checkId).toBe('scan/c');
   });
 });

@@ -13,10 +13,10 @@ export function findPredictingFinding(group: LogErrorGroup, findings: readonly F
   if (candidates.length === 0) return undefined;
   for (const frame of group.projectFrames) {
     const code = frame.code?.trim();
-    const match = candidates.find(
-      (finding) => finding.location.file === frame.file && (Math.abs(finding.location.line - frame.line) <= NEARBY_LINES || (code !== undefined && code.length > 3 && finding.evidence?.trim() === code)),
-    );
-    if (match) return match;
+    const distance = (finding: Finding): number => (code !== undefined && code.length > 3 && finding.evidence?.trim() === code ? 0 : Math.abs(finding.location.line - frame.line));
+    const matches = candidates.filter((finding) => finding.location.file === frame.file && distance(finding) <= NEARBY_LINES);
+    // The closest one: a finding on the very line beats one three lines up.
+    if (matches.length > 0) return matches.reduce((best, finding) => (distance(finding) < distance(best) ? finding : best));
   }
   return undefined;
 }

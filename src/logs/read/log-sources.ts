@@ -18,6 +18,8 @@ export interface ResolvedLogSources {
 }
 
 const LOG_NAME = /(?:\.log|\.log\.\d+|\.log(?:\.\d+)?\.gz|^nohup\.out)$/i;
+// Package managers' own logs record a failed install on someone's machine, not the app failing.
+const TOOL_LOG = /^\.?(?:npm-debug|yarn-error|yarn-debug|pnpm-debug|lerna-debug)\.log/i;
 const NOT_A_LOG_EXTENSION = /\.(?:png|jpe?g|gif|webp|ico|pdf|zip|tar|tgz|bz2|xz|zst|7z|so|dylib|dll|exe|bin|sqlite3?|db|pyc|wasm|lock|pid|sock)$/i;
 const LOG_DIRECTORIES = ['logs', 'log'];
 // Logs inside tests and docs are sample data, not what the deployed app wrote.
@@ -59,7 +61,7 @@ export function resolveLogSources(root: string, listed: readonly DiscoveredFile[
 export function isDefaultLogPath(path: string): boolean {
   const segments = path.split('/');
   const name = segments[segments.length - 1] ?? '';
-  return LOG_NAME.test(name) && !segments.slice(0, -1).some((segment) => SAMPLE_SEGMENT.test(segment));
+  return LOG_NAME.test(name) && !TOOL_LOG.test(name) && !segments.slice(0, -1).some((segment) => SAMPLE_SEGMENT.test(segment));
 }
 
 /** Files under a log directory, without following symlinked directories, bounded in depth and count. */
