@@ -20,7 +20,8 @@ const KNOWN_SHAPES: RegExp[] = [
   /\bAIza[0-9A-Za-z_-]{35}\b/g,
   /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g,
 ];
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)([^@\s]+)(@)/gi;
+// The look-behind and the bounds keep this linear: a long run of letters must not be retried at every position.
+const URL_PASSWORD = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,30}:\/\/[^:/@\s]{1,256}:)([^@\s]{1,256})(@)/gi;
 
 /** Masks the given secret values and any well-known token shape in `text`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
