@@ -65,3 +65,22 @@ export interface FileFacts {
   source?: SourceFacts;
   manifest?: ManifestFacts;
 }
+
+// --- Scan stage, text checks: secrets and shell scripts (facts/extract/secrets.ts, facts/extract/shell-script.ts) ---
+
+/** A credential found in a file (facts/secrets). `value` is raw: pass it in `secrets` so outputs mask it. */
+export interface SecretFact {
+  /** Format rule id (`stripe-secret-key`, `private-key`...) or `secret-assignment`. */
+  rule: string;
+  severity: 'critical' | 'moderate' | 'low';
+  line: number;
+  column: number;
+  value: string;
+  /** For `secret-assignment`: the name the value is assigned to. */
+  name?: string;
+}
+
+export interface FileFacts {
+  /** Credentials in the file's text, any kind of file (facts/secrets/scan.ts). */
+  secrets?: SecretFact[];
+}
