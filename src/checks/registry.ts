@@ -3,6 +3,16 @@ import { noMalformedManifest } from './config/no-malformed-manifest/check.js';
 import { noCommittedDotenv } from './env/no-committed-dotenv/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
+import { noHardcodedCredentials } from './secrets/no-hardcoded-credentials/check.js';
+import { noKnownSecretFormats } from './secrets/no-known-secret-formats/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
-export const ALL_CHECKS: readonly Check[] = [noMalformedManifest, noCommittedDotenv, noMachinePaths, noMissingTarget];
+export const ALL_CHECKS: readonly Check[] = [
+  noMalformedManifest,
+  noCommittedDotenv,
+  noMachinePaths,
+  noMissingTarget,
+  // scan stage, text checks
+  noKnownSecretFormats,
+  noHardcodedCredentials,
+];

@@ -24,8 +24,8 @@ describe('redact', () => {
     expect(redact('conn = "AccountName=shop;AccountKey=' + body(86) + '=="')).toContain('AccountKey=' + maskSecret(body(86) + '=='));
   });
 
-  it('masks a private key block from its BEGIN line', () => {
-    expect(redact(`"private_key": "-----BEGIN PRIVATE KEY-----\\n${body(64)}\\n-----END PRIVATE KEY-----\\n"`)).toBe(`"private_key": "----************\\n"`);
+  it('keeps a private key block\'s markers and masks its material', () => {
+    expect(redact(`"private_key": "-----BEGIN PRIVATE KEY-----\\n${body(64)}\\n-----END PRIVATE KEY-----\\n"`)).toBe(`"private_key": "-----BEGIN PRIVATE KEY-----************-----END PRIVATE KEY-----\\n"`);
   });
 
   it('leaves ordinary text alone', () => {

@@ -10,7 +10,8 @@ export function maskSecret(value: string): string {
   return '*'.repeat(8);
 }
 
-const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g;
+/** The markers stay (they say what leaked); the key material between them is masked. */
+const PRIVATE_KEY_BLOCK = /(-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)([\s\S]*?)(-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g;
 /** Each shape masks only its secret part: `AccountKey=****`, `https://hooks.slack.com/services/T0AB************`. */
 const KNOWN_SHAPES: RegExp[] = Object.values(TOKEN_SHAPES).map(globalShape);
 const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)([^@\s]+)(@)/gi;
@@ -22,7 +23,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     if (secret.length < 4) continue;
     result = result.split(secret).join(maskSecret(secret));
   }
-  result = result.replace(PRIVATE_KEY_BLOCK, (match) => maskSecret(match));
+  result = result.replace(PRIVATE_KEY_BLOCK, (_match, begin: string, body: string, end: string) => `${begin}${/[A-Za-z0-9]{8}/.test(body) ? '*'.repeat(12) : body}${end}`);
   for (const shape of KNOWN_SHAPES) {
     result = result.replace(shape, (match: string, secret: string) => (secret.includes('*') ? match : match.replace(secret, maskSecret(secret))));
   }

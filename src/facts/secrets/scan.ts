@@ -4,7 +4,7 @@ import { type AssignmentStyle, SECRET_NAME_KEYWORDS, assignmentAt } from './assi
 import { KeywordMatcher } from './keyword-matcher.js';
 import type { SecretMatch, SecretRule } from './rule-types.js';
 import { SHAPE_RULES } from './shape-rules.js';
-import { STRUCTURED_RULES } from './structured-rules.js';
+import { DERIVED_RULES, STRUCTURED_RULES } from './structured-rules.js';
 import { credentialKindOf, isPlaceholderToken, looksLikeCredential, stripAuthScheme } from './value-judgement.js';
 
 /** Every format rule, most specific first: when two matches overlap, the earlier rule wins. */
@@ -12,6 +12,12 @@ export const SECRET_RULES: readonly SecretRule[] = [...SHAPE_RULES, ...STRUCTURE
 
 /** The rule id of a secret-named assignment with a real-looking value. */
 export const ASSIGNMENT_RULE = 'secret-assignment';
+
+/** What a rule id names and where its secrets are revoked, for messages and remediations. */
+export function describeSecretRule(id: string): { title: string; revoke: string } {
+  const rule = SECRET_RULES.find((candidate) => candidate.id === id);
+  return rule ? { title: rule.title, revoke: rule.revoke } : (DERIVED_RULES[id] ?? { title: 'credential', revoke: 'the service it belongs to' });
+}
 
 /** A keyword of the prefilter, and what to run when it is hit. */
 interface KeywordTarget {
