@@ -1,6 +1,8 @@
 import type { Check } from './api.js';
 import { noMalformedManifest } from './config/no-malformed-manifest/check.js';
 import { noCommittedDotenv } from './env/no-committed-dotenv/check.js';
+import { noLanAddresses } from './portability/no-lan-addresses/check.js';
+import { noLocalhostUrls } from './portability/no-localhost-urls/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
 import { noHardcodedCredentials } from './secrets/no-hardcoded-credentials/check.js';
@@ -15,4 +17,6 @@ export const ALL_CHECKS: readonly Check[] = [
   // scan stage, text checks
   noKnownSecretFormats,
   noHardcodedCredentials,
+  noLocalhostUrls,
+  noLanAddresses,
 ];

@@ -22,3 +22,10 @@ export function isDocumentationPath(path: string): boolean {
 export function isNonProductionPath(path: string): boolean {
   return isTestPath(path) || isDocumentationPath(path);
 }
+
+const DEV_TOOL_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|jest|playwright|cypress|karma|babel|nodemon|storybook)\.config\.[cm]?[jt]s$|(?:^|\/)setupProxy\.[cm]?[jt]s$|(?:^|\/)\.storybook\//;
+
+/** Configuration of development tools (dev-server proxies, test runners): never part of the deployed app. */
+export function isDevToolConfigPath(path: string): boolean {
+  return DEV_TOOL_CONFIG.test(path);
+}

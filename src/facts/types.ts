@@ -15,7 +15,13 @@ export interface FileProblem {
   column?: number;
 }
 
-export type LiteralTag = 'machine-path' | 'absolute-path';
+export type LiteralTag =
+  | 'machine-path'
+  | 'absolute-path'
+  // network-literals.ts: a URL to this machine, a bare localhost/127.0.0.1, a private-network host
+  | 'loopback-url'
+  | 'loopback-host'
+  | 'private-address';
 
 /** A string literal worth a check's attention (most literals are not kept). */
 export interface LiteralFact {
@@ -66,7 +72,8 @@ export interface FileFacts {
   manifest?: ManifestFacts;
 }
 
-// --- Scan stage, text checks: secrets and shell scripts (facts/extract/secrets.ts, facts/extract/shell-script.ts) ---
+// --- Scan stage, text checks: secrets, network literal context, shell scripts ---
+// (facts/extract/secrets.ts, facts/extract/literal-context.ts, facts/extract/shell-script.ts)
 
 /** A credential found in a file (facts/secrets). `value` is raw: pass it in `secrets` so outputs mask it. */
 export interface SecretFact {
@@ -83,4 +90,15 @@ export interface SecretFact {
 export interface FileFacts {
   /** Credentials in the file's text, any kind of file (facts/secrets/scan.ts). */
   secrets?: SecretFact[];
+}
+
+export interface LiteralFact {
+  /** For network literals: the name of the list, dict or argument the literal sits in (`CORS_ORIGINS`, `origins`). */
+  container?: string;
+  /** The fallback of an environment read (`os.environ.get("API_URL", "...")`, `process.env.X || "..."`): the deployment can override it. */
+  isEnvDefault?: boolean;
+  /** A parameter's default value (`def connect(url="...")`): the caller decides. */
+  isParameterDefault?: boolean;
+  /** One branch of a dev/prod conditional (`DEBUG ? "http://localhost:8000" : "/api"`). */
+  isDevBranch?: boolean;
 }
