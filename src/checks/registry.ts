@@ -6,6 +6,9 @@ import { noLocalhostUrls } from './portability/no-localhost-urls/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
 import { noHardcodedCredentials } from './secrets/no-hardcoded-credentials/check.js';
+import { noBroadKill } from './shell/no-broad-kill/check.js';
+import { requireExecForServer } from './shell/require-exec-for-server/check.js';
+import { requireStrictMode } from './shell/require-strict-mode/check.js';
 import { noKnownSecretFormats } from './secrets/no-known-secret-formats/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
@@ -19,4 +22,7 @@ export const ALL_CHECKS: readonly Check[] = [
   noHardcodedCredentials,
   noLocalhostUrls,
   noLanAddresses,
+  noBroadKill,
+  requireExecForServer,
+  requireStrictMode,
 ];

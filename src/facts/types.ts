@@ -102,3 +102,44 @@ export interface LiteralFact {
   /** One branch of a dev/prod conditional (`DEBUG ? "http://localhost:8000" : "/api"`). */
   isDevBranch?: boolean;
 }
+
+/** One simple command of a shell script (facts/extract/shell-script.ts). */
+export interface ShellCommandFact {
+  /** Basename of the program, after `VAR=x` assignments and prefixes (`exec`, `nohup`, `env`, `sudo`...). */
+  program: string;
+  /** Up to 40 arguments, quotes removed. */
+  args: string[];
+  line: number;
+  column: number;
+  /** Inside how many if/while/for/case/function/group constructs. */
+  depth: number;
+  /** Index of the top-level statement it belongs to. */
+  statement: number;
+  /** What ended it: `\n`, `;`, `&`, `&&`, `||`, `|`, `;;`, `)` or `` (end of file). */
+  terminator: string;
+  isExec?: boolean;
+  isBackground?: boolean;
+  inLoop?: boolean;
+  inFunction?: boolean;
+  /** The last command of an if/case branch. */
+  endsBranch?: boolean;
+  /** Ends the script's main flow: what is still running when the script would exit. */
+  isTail?: boolean;
+}
+
+export interface ShellScriptFacts {
+  /** The interpreter line without `#!` (`/usr/bin/env bash`). */
+  shebang?: string;
+  commands: ShellCommandFact[];
+  /** Line where `set -e` (or `-o errexit`, or a `-e` shebang flag) takes effect. */
+  errexit?: number;
+  nounset?: number;
+  pipefail?: number;
+  /** A `trap ... TERM` (or INT): the script handles the platform's stop signal itself. */
+  trapsTerm: boolean;
+}
+
+export interface SourceFacts {
+  /** Shell scripts only. */
+  shell?: ShellScriptFacts;
+}

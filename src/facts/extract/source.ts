@@ -7,6 +7,7 @@ import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
 import { extractEnvReads } from './env-reads.js';
 import { literalContext, markEnvDefaults } from './literal-context.js';
+import { extractShellScript } from './shell-script.js';
 
 export interface SourceExtraction {
   source: SourceFacts;
@@ -31,7 +32,9 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
   markEnvDefaults(literals, envReads); // scan-text: a fallback the deployment overrides
   const syntaxProblems = lexed.problems.map((problem) => ({ ...problem }));
   for (const problem of syntaxProblems) lines.add(problem.line);
-  return { source: { literals, envReads, syntaxProblems }, lines };
+  const source: SourceFacts = { literals, envReads, syntaxProblems };
+  if (language === 'shell') source.shell = extractShellScript(text, lexed.tokens, lines); // scan-text: script structure
+  return { source, lines };
 }
 
 function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact[] {
