@@ -28,7 +28,7 @@ describe('parseHostLiteral', () => {
   it.each([
     '0.0.0.0', '10.0.0.0/8', '172.16.0.0/12', '8.8.8.8', 'http://172.32.0.1', 'https://api.stripe.com', 'shop-db.railway.internal',
     'redis://cache.svc.cluster.local:6379', 'http://metadata.google.internal', 'see 192.168.1.1 for the router', 'version 10.0.0.1',
-    'localhost is where the dev server runs', '1.2.3', '999.168.1.1', 'my.localhost.example.com',
+    'localhost is where the dev server runs', '1.2.3', '999.168.1.1', 'my.localhost.example.com', 'root@localhost', 'admin@nas.local',
   ])('ignores %s', (value) => {
     expect(parseHostLiteral(value)).toBeUndefined();
   });

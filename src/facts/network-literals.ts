@@ -38,6 +38,8 @@ export function parseHostLiteral(value: string): HostLiteral | undefined {
   if (!bare || /\/\d{1,3}$/.test(trimmed)) return undefined; // 10.0.0.0/8 is a network, not a host
   const host = bare[1] as string;
   if (!host.includes('.') && !host.includes(':') && host.toLowerCase() !== 'localhost') return undefined;
+  // `root@localhost`, `admin@nas.local` are email addresses; `deploy@10.0.0.5` and `deploy@nas.local:/srv` are ssh/scp targets.
+  if (trimmed.includes('@') && ipv4(host) === undefined && !/@[^:]+:\//.test(trimmed)) return undefined;
   const kind = classifyHost(host, false);
   return kind ? withPort({ host, kind }, bare[2]) : undefined;
 }

@@ -1,12 +1,14 @@
 import { posix } from 'node:path';
 import type { DeclaredCommand } from './manifest-types.js';
+import { isNonProductionPath } from './path-roles.js';
 import type { Project } from './project.js';
 import { parseStartCommand } from '../parsers/start-command.js';
 import { resolveStartTargets, startDeclarations } from './start-targets.js';
 
 /**
  * What the project's shell scripts are for: which ones start the app (a manifest runs them, or
- * they are named like it) and which install or build it. Cross-file, memoized on the project.
+ * they are named like it) and which install or build it. Scripts in tests, docs and examples have
+ * no deployment role. Cross-file, memoized on the project.
  */
 
 /** A command a manifest declares, with where: start commands and the build/release hooks around them. */
@@ -49,7 +51,7 @@ export function startScripts(project: Project): Map<string, string> {
     for (const resolved of resolveStartTargets(project)) {
       if (resolved.status !== 'exists' || resolved.declaration.role === 'release') continue;
       for (const candidate of resolved.candidates) {
-        if (project.facts(candidate)?.kind === 'shell' && !scripts.has(candidate)) scripts.set(candidate, resolved.via ?? resolved.declaration.source);
+        if (project.facts(candidate)?.kind === 'shell' && !scripts.has(candidate) && !isNonProductionPath(candidate)) scripts.set(candidate, resolved.via ?? resolved.declaration.source);
       }
     }
     addByName(project, scripts, START_NAME);
@@ -67,7 +69,7 @@ export function buildScripts(project: Project): Map<string, string> {
       for (const target of parseStartCommand(declared.command.command).targets) {
         if (target.kind !== 'file') continue;
         const path = posix.normalize(posix.join(dir, target.cwd, target.value)).replace(/^\.\//, '');
-        if (project.facts(path)?.kind === 'shell' && !scripts.has(path)) scripts.set(path, declared.source);
+        if (project.facts(path)?.kind === 'shell' && !scripts.has(path) && !isNonProductionPath(path)) scripts.set(path, declared.source);
       }
     }
     addByName(project, scripts, BUILD_NAME);
@@ -75,8 +77,10 @@ export function buildScripts(project: Project): Map<string, string> {
   });
 }
 
+/** A script in tests, docs or examples is not what the deployment runs, whatever its name. */
 function addByName(project: Project, scripts: Map<string, string>, pattern: RegExp): void {
   for (const facts of project.factsOfKind('shell')) {
+    if (isNonProductionPath(facts.path)) continue;
     const name = posix.basename(facts.path).replace(/\.(?:sh|bash)$/, '');
     if (!scripts.has(facts.path) && pattern.test(name) && !NOT_A_ROLE.test(name)) scripts.set(facts.path, 'its name');
   }

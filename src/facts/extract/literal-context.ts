@@ -71,13 +71,18 @@ function isParameterDefault(language: SourceLanguage, tokens: readonly Token[], 
 /** The literal is a branch of `cond ? a : b` or `a if cond else b` whose condition names a dev/prod switch. */
 function isDevBranch(language: SourceLanguage, tokens: readonly Token[], index: number): boolean {
   const line = (tokens[index] as Token).line;
+  const from = Math.max(0, index - 30);
+  const to = Math.min(tokens.length, index + 30);
+  const isNear = (token: Token): boolean => Math.abs(token.line - line) <= 2;
   let isConditional = false;
-  let hasMarker = false;
-  for (let cursor = Math.max(0, index - 30); cursor < Math.min(tokens.length, index + 30); cursor += 1) {
+  for (let cursor = from; cursor < to && !isConditional; cursor += 1) {
     const token = tokens[cursor] as Token;
-    if (Math.abs(token.line - line) > 2) continue;
-    if (language === 'python' ? token.kind === TokenKind.Name && (token.value === 'if' || token.value === 'else') : token.kind === TokenKind.Punct && token.value === '?') isConditional = true;
-    if ((token.kind === TokenKind.Name || token.kind === TokenKind.String) && DEV_MARKER.test(token.value)) hasMarker = true;
+    isConditional = isNear(token) && (language === 'python' ? token.kind === TokenKind.Name && (token.value === 'if' || token.value === 'else') : token.kind === TokenKind.Punct && token.value === '?');
   }
-  return isConditional && hasMarker;
+  if (!isConditional) return false;
+  for (let cursor = from; cursor < to; cursor += 1) {
+    const token = tokens[cursor] as Token;
+    if (isNear(token) && (token.kind === TokenKind.Name || token.kind === TokenKind.String) && DEV_MARKER.test(token.value)) return true;
+  }
+  return false;
 }

@@ -99,6 +99,8 @@ describe('scanSecrets: placeholders and examples are not secrets', () => {
     ['a Slack sample', 'SLACK_BOT_TOKEN = "xoxb-not-a-real-token-this-will-not-work"', 'python'],
     ['an RFC example', 'access_token = "2YotnFZFEjr1zCsicMWpAA"', 'python'],
     ['npm config names', 'echo $npm_package_version $npm_config_registry', 'shell'],
+    ['a leetspeak example password', 'DATABASE_URL = "postgres://app:s3cr3t@db.shop.dev/app"', 'python'],
+    ["Stripe's documentation key", 'stripe.api_key = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"', 'python'],
   ];
   it.each(quiet)('ignores %s', (_what, text, kind) => {
     expect(rules(text, kind as FileKind)).toEqual([]);

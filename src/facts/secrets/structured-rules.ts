@@ -1,7 +1,7 @@
 import { TOKEN_SHAPES } from '../../util/token-shapes.js';
 import { isPlaceholderValue } from '../secret-values.js';
 import type { MatchOverride, SecretRule } from './rule-types.js';
-import { isPlaceholderToken } from './value-judgement.js';
+import { isMadeUpPassword, isPlaceholderToken } from './value-judgement.js';
 
 /**
  * Credentials that need more than a shape to judge: key blocks (is there a body?), JWTs (what do
@@ -70,7 +70,7 @@ function judgeConnectionString(match: RegExpExecArray): false | MatchOverride | 
   const [, scheme = '', user = '', password = '', host = ''] = match;
   const decoded = safeDecode(password);
   if (/^https?$/i.test(scheme) && /^(?:x-access-token|oauth2|git|token)$/i.test(user) && isPlaceholderValue(decoded)) return false;
-  if (decoded.length < 5 || DEFAULT_PASSWORDS.has(decoded.toLowerCase()) || decoded === user || isPlaceholderValue(decoded)) return false;
+  if (decoded.length < 5 || DEFAULT_PASSWORDS.has(decoded.toLowerCase()) || decoded === user || isPlaceholderValue(decoded) || isMadeUpPassword(decoded)) return false;
   if (/\$\{|\$[A-Za-z_]|%\(|%s|[{}<>]|\*{2}/.test(password) || (decoded.length >= 16 && isPlaceholderToken(decoded))) return false;
   if (LOCAL_HOST.test(host) || PLACEHOLDER_HOSTS.test(host)) return false;
   return host.includes('.') ? undefined : { severity: 'moderate' };

@@ -20,10 +20,18 @@ const WELL_KNOWN_EXAMPLES = new Set([
   'dpf43f3p2l4k3l03', 'kd94hf93k423kf44', 'hh5s93j4hdidpola', 'hdhd0244k9j7ao03', 'nnch734d00sl2jdk', 'pfkkdhi9sl3r4s00',
   '0685bd9184jfhq22', 'ad180jjd733klru7', 'wOJIO9A2W5mFwDgiDvZbTSMK%2FPY%3D', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
 ]);
+/** Bodies of vendor documentation keys, whatever prefix they are given (Stripe's docs key). */
+const WELL_KNOWN_BODIES = ['4eC39HqLyjWDarjtT1zdp7dc'];
 
 /** True for a value quoted from a specification or vendor documentation. */
 export function isWellKnownExample(value: string): boolean {
-  return WELL_KNOWN_EXAMPLES.has(value);
+  return WELL_KNOWN_EXAMPLES.has(value) || WELL_KNOWN_BODIES.some((body) => value.includes(body));
+}
+
+/** `s3cr3t`, `P@ssw0rd`, `admin123`: a password a person made up for an example, leetspeak undone. */
+export function isMadeUpPassword(value: string): boolean {
+  const plain = value.toLowerCase().replace(/[013457@$!]/g, (char) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' })[char] ?? char);
+  return MADE_UP_WORDS.test(plain);
 }
 
 /** Shannon entropy in bits per character. */
@@ -58,7 +66,7 @@ export function hasKeyboardRun(value: string, length = 6): boolean {
  * or too little randomness to have come from a generator.
  */
 export function isPlaceholderToken(token: string): boolean {
-  if (PLACEHOLDER_MARKERS.test(token) || WELL_KNOWN_EXAMPLES.has(token)) return true;
+  if (PLACEHOLDER_MARKERS.test(token) || isWellKnownExample(token)) return true;
   if (isPlaceholderValue(token)) return true;
   if (hasKeyboardRun(token)) return true;
   if (/(.{1,4})\1{4,}/.test(token)) return true;
@@ -94,7 +102,7 @@ export function credentialKindOf(name: string): CredentialKind {
 export function looksLikeCredential(raw: string, kind: CredentialKind): boolean {
   const value = stripAuthScheme(raw.trim());
   if (value.length < 8 || value.length > 1000 || /\s/.test(value)) return false;
-  if (isPlaceholderValue(value) || PLACEHOLDER_MARKERS.test(value) || WELL_KNOWN_EXAMPLES.has(value)) return false;
+  if (isPlaceholderValue(value) || PLACEHOLDER_MARKERS.test(value) || isWellKnownExample(value)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(value) || FILE_NAME.test(value) || REGEX_LIKE.test(value)) return false;
   if (/^\d+$/.test(value) || /^\d+(?:\.\d+)+$/.test(value)) return false;
@@ -102,7 +110,7 @@ export function looksLikeCredential(raw: string, kind: CredentialKind): boolean 
   if (PURE_WORDS.test(core) || CAMEL_IDENTIFIER.test(core) || NAME_LIKE.test(core)) return false;
   if (hasKeyboardRun(value) || /(.{1,4})\1{3,}/.test(value)) return false;
   const entropy = shannonEntropy(value);
-  if (kind === 'password') return !MADE_UP_WORDS.test(value) && entropy >= 2.5;
+  if (kind === 'password') return !isMadeUpPassword(value) && entropy >= 2.5;
   return value.length >= 16 && characterClasses(value) >= 2 && entropy >= 3.3;
 }
 

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../api.js';
 import { type BroadKill, broadKill } from '../../../facts/process-kill.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
 import { manifestCommands } from '../../../facts/script-roles.js';
 import { parseStartCommand } from '../../../parsers/start-command.js';
 import type { Location } from '../../../model/location.js';
@@ -23,12 +24,14 @@ export const noBroadKill = defineCheck({
       });
     };
     for (const facts of project.factsOfKind('shell')) {
+      if (isNonProductionPath(facts.path)) continue; // test and CI helpers are not deployed
       for (const command of facts.source?.shell?.commands ?? []) {
         const kill = broadKill(command.program, command.args);
         if (kill) found(kill, { file: facts.path, line: command.line, column: command.column }, facts.path);
       }
     }
     for (const declared of manifestCommands(project)) {
+      if (isNonProductionPath(declared.file)) continue;
       for (const command of parseStartCommand(declared.command.command).commands) {
         const kill = broadKill(command.program, command.args);
         if (kill) found(kill, { file: declared.file, line: declared.command.line, column: declared.command.column }, `The ${declared.source} command`);
