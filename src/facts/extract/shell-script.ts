@@ -266,3 +266,9 @@ function strictMode(text: string, commands: readonly ShellCommandFact[]): Pick<S
 function isTermTrap(command: ShellCommandFact): boolean {
   return command.program === 'trap' && command.args.slice(1).some((signal) => /^(?:SIG)?(?:TERM|INT|15|2)$/i.test(signal));
 }
+
+/** A command as a reader would type it, cut at 60 characters: for messages. */
+export function commandText(command: Pick<ShellCommandFact, 'program' | 'args'>): string {
+  const text = [command.program, ...command.args].join(' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

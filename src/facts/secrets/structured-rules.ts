@@ -12,10 +12,11 @@ const BLOCK_LIMIT = 12_000;
 
 /** The key material after `-----BEGIN ... PRIVATE KEY-----`, up to its END line (or what is there). */
 function judgePrivateKey(match: RegExpExecArray, text: string, start: number): false | MatchOverride {
-  const bodyStart = start + match[0].length;
-  const limit = Math.min(text.length, bodyStart + BLOCK_LIMIT);
-  const end = text.indexOf('-----END', bodyStart);
-  const raw = text.slice(bodyStart, end === -1 || end > limit ? limit : end);
+  // The body ends at the next `-----` (its END, or the next block): each stretch of text is read
+  // once, so a file of BEGIN lines with no END stays linear.
+  const window = text.slice(start + match[0].length, start + match[0].length + BLOCK_LIMIT);
+  const end = window.indexOf('-----');
+  const raw = end === -1 ? window : window.slice(0, end);
   // A key inside a JSON or code string has `\n` escapes, quotes and `+` between its lines.
   const body = raw.replace(/\\[nr]|["'`+,;\s]/g, '');
   const material = /^[A-Za-z0-9+/=:-]+/.exec(body)?.[0] ?? '';

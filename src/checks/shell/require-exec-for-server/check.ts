@@ -1,4 +1,5 @@
 import { defineCheck } from '../../api.js';
+import { commandText } from '../../../facts/extract/shell-script.js';
 import { startScripts } from '../../../facts/script-roles.js';
 import type { ShellCommandFact } from '../../../facts/types.js';
 
@@ -28,21 +29,21 @@ export const requireExecForServer = defineCheck({
         const how = startedBy === 'its name' ? `${path} (a start script, by its name)` : `${path}, which ${startedBy} runs,`;
         if (tail.program === 'wait' && background.length > 0 && !script.trapsTerm) {
           report({
-            message: `${how} starts \`${display(background[0] as ShellCommandFact)}\` in the background and waits for it without a TERM trap: the platform's stop signal reaches only the shell, so the server never shuts down gracefully and is killed when the grace period ends.`,
+            message: `${how} starts \`${commandText(background[0] as ShellCommandFact)}\` in the background and waits for it without a TERM trap: the platform's stop signal reaches only the shell, so the server never shuts down gracefully and is killed when the grace period ends.`,
             remediation: "Run the main process last with exec (exec gunicorn ...); if several must run, trap TERM and forward it: trap 'kill -TERM $pid' TERM INT, then wait \"$pid\".",
             location,
           });
         } else if (tail.isBackground && isLongRunning(tail)) {
           report({
-            message: `${how} starts \`${display(tail)}\` in the background and then ends: the platform sees its start command exit, so it stops the app or restarts it in a loop.`,
-            remediation: `Run it in the foreground as the script's last command: exec ${display(tail)}.`,
+            message: `${how} starts \`${commandText(tail)}\` in the background and then ends: the platform sees its start command exit, so it stops the app or restarts it in a loop.`,
+            remediation: `Run it in the foreground as the script's last command: exec ${commandText(tail)}.`,
             location,
             severity: 'critical',
           });
         } else if (!tail.isExec && !tail.isBackground && isLongRunning(tail)) {
           report({
-            message: `${how} runs \`${display(tail)}\` as its last command without exec: the shell stays in between as the main process and does not pass SIGTERM on, so at every deploy or restart the server is killed without a graceful shutdown when the grace period ends.`,
-            remediation: `Write \`exec ${display(tail)}\` so the server replaces the shell and receives the platform's stop signal itself.`,
+            message: `${how} runs \`${commandText(tail)}\` as its last command without exec: the shell stays in between as the main process and does not pass SIGTERM on, so at every deploy or restart the server is killed without a graceful shutdown when the grace period ends.`,
+            remediation: `Write \`exec ${commandText(tail)}\` so the server replaces the shell and receives the platform's stop signal itself.`,
             location,
           });
         }
@@ -63,9 +64,4 @@ function isLongRunning(command: ShellCommandFact): boolean {
   if (program === 'npm' || program === 'yarn' || program === 'pnpm') return ['start', 'run', 'serve', 'exec', 'dlx'].includes(args[0] ?? '') && !/^(?:build|test|lint|migrate)/.test(args[1] ?? '');
   if (program === 'bundle') return args[0] === 'exec';
   return LONG_RUNNING.has(program);
-}
-
-function display(command: ShellCommandFact): string {
-  const text = [command.program, ...command.args].join(' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

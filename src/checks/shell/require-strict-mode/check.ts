@@ -1,4 +1,5 @@
 import { defineCheck } from '../../api.js';
+import { commandText } from '../../../facts/extract/shell-script.js';
 import { buildScripts } from '../../../facts/script-roles.js';
 import type { ShellCommandFact, ShellScriptFacts } from '../../../facts/types.js';
 
@@ -24,7 +25,7 @@ export const requireStrictMode = defineCheck({
       const how = runBy === 'its name' ? path : `${path} (run by ${runBy})`;
       const isBash = /\b(?:bash|zsh|ksh)\b/.test(script.shebang ?? '') || path.endsWith('.bash');
       report({
-        message: `${how} has no \`set -e\`: when \`${display(first)}\`${unguarded.length > 1 ? ` or one of ${unguarded.length - 1} other steps` : ''} fails, the script carries on and can still exit 0, so the deploy goes ahead with a half-done install or build.`,
+        message: `${how} has no \`set -e\`: when \`${commandText(first)}\`${unguarded.length > 1 ? ` or one of ${unguarded.length - 1} other steps` : ''} fails, the script carries on and can still exit 0, so the deploy goes ahead with a half-done install or build.`,
         remediation: isBash
           ? 'Add `set -euo pipefail` under the shebang: stop at the first failing command, on unset variables, and on failures inside pipes.'
           : 'Add `set -eu` under the shebang (stop at the first failing command and on unset variables); use bash for `set -o pipefail`.',
@@ -39,9 +40,4 @@ export const requireStrictMode = defineCheck({
 function unguardedSteps(script: ShellScriptFacts): ShellCommandFact[] {
   const topLevel = script.commands.filter((command) => command.depth === 0 && !command.inFunction);
   return topLevel.slice(0, -1).filter((command) => !NOT_A_STEP.has(command.program) && !GUARDED.has(command.terminator) && !command.isBackground);
-}
-
-function display(command: ShellCommandFact): string {
-  const text = [command.program, ...command.args].join(' ');
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
