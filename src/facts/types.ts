@@ -75,14 +75,16 @@ export interface FileFacts {
 // --- Scan stage, text checks: secrets, network literal context, shell scripts ---
 // (facts/extract/secrets.ts, facts/extract/literal-context.ts, facts/extract/shell-script.ts)
 
-/** A credential found in a file (facts/secrets). `value` is raw: pass it in `secrets` so outputs mask it. */
+/**
+ * A credential found in a file (facts/secrets). It holds no secret: the value is not kept and the
+ * evidence snippet of its line is stored masked, so facts (and their cache) are safe to write.
+ */
 export interface SecretFact {
   /** Format rule id (`stripe-secret-key`, `private-key`...) or `secret-assignment`. */
   rule: string;
   severity: 'critical' | 'moderate' | 'low';
   line: number;
   column: number;
-  value: string;
   /** For `secret-assignment`: the name the value is assigned to. */
   name?: string;
 }

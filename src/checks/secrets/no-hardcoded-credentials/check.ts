@@ -23,7 +23,6 @@ export const noHardcodedCredentials = defineCheck({
           : `Replace the value with a reference to an environment variable or the platform's secret store, and rotate the committed one.`,
         location: { file: file.path, line: secret.line, column: secret.column },
         ...(isNonProduction ? { severity: 'low' as const } : {}),
-        secrets: [secret.value],
       });
     }
   },

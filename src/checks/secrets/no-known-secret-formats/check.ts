@@ -20,7 +20,6 @@ export const noKnownSecretFormats = defineCheck({
         remediation: `Revoke it in ${revoke}; then read the new value from an environment variable set in the platform's secret store (git history keeps the old one, so revoking is the fix).`,
         location: { file: file.path, line: secret.line, column: secret.column },
         severity: isNonProduction && secret.severity === 'critical' ? 'moderate' : isNonProduction ? 'low' : secret.severity,
-        secrets: [secret.value],
       });
     }
   },
