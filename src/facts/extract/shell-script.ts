@@ -57,7 +57,8 @@ export function extractShellScript(text: string, tokens: readonly Token[], evide
     }
     if (token.kind === TokenKind.Punct && REDIRECTS.has(token.value)) {
       const target = tokens[index + 1];
-      if (token.value === '<<' && target) heredocs.push(target.value.replace(/^-/, ''));
+      const delimiter = target?.value === '-' ? tokens[index + 2] : target; // `<<- EOF`
+      if (token.value === '<<' && delimiter) heredocs.push(delimiter.value.replace(/^-/, ''));
       const previous = state.words[state.words.length - 1];
       if (previous && /^\d$/.test(previous.value) && previous.end === token.start) state.words.pop(); // `2>&1`
       if (target && target.kind !== TokenKind.Punct && target.kind !== TokenKind.Newline) index += 1;
