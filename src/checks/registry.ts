@@ -9,11 +9,21 @@ import { requireProvidedVariable } from './env/require-provided-variable/check.j
 import { noHardcodedPort } from './port/no-hardcoded-port/check.js';
 import { noLoopbackBind } from './port/no-loopback-bind/check.js';
 import { requireRoutedPort } from './port/require-routed-port/check.js';
+import { noFailingModules } from './logs/no-failing-modules/check.js';
+import { noRecentErrors } from './logs/no-recent-errors/check.js';
+import { noResourceFailures } from './logs/no-resource-failures/check.js';
+import { noLanAddresses } from './portability/no-lan-addresses/check.js';
+import { noLocalhostUrls } from './portability/no-localhost-urls/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noDivergingReplitRun } from './start/no-diverging-replit-run/check.js';
 import { noFragilePaths } from './supervisor/no-fragile-paths/check.js';
 import { requireAutorestart } from './supervisor/require-autorestart/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
+import { noHardcodedCredentials } from './secrets/no-hardcoded-credentials/check.js';
+import { noBroadKill } from './shell/no-broad-kill/check.js';
+import { requireExecForServer } from './shell/require-exec-for-server/check.js';
+import { requireStrictMode } from './shell/require-strict-mode/check.js';
+import { noKnownSecretFormats } from './secrets/no-known-secret-formats/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -33,4 +43,16 @@ export const ALL_CHECKS: readonly Check[] = [
   noLoopbackBind,
   noFragilePaths,
   requireAutorestart,
+  // scan stage, text checks
+  noKnownSecretFormats,
+  noHardcodedCredentials,
+  noLocalhostUrls,
+  noLanAddresses,
+  noBroadKill,
+  requireExecForServer,
+  requireStrictMode,
+  // logs stage
+  noFailingModules,
+  noResourceFailures,
+  noRecentErrors,
 ];

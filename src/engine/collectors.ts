@@ -1,4 +1,5 @@
 import type { LivereadyConfig } from '../config/schema.js';
+import { logsCollector } from '../logs/collector.js';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import type { StageId } from '../model/stage.js';
@@ -37,4 +38,4 @@ export interface Collector {
 }
 
 /** Every collector, in the order they run within a phase. */
-export const COLLECTORS: readonly Collector[] = [];
+export const COLLECTORS: readonly Collector[] = [logsCollector];

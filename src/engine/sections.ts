@@ -1,6 +1,7 @@
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { envSection, startSequenceSection } from '../facts/env-report-sections.js';
+import { logsSectionBuilder } from '../logs/section.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -12,6 +13,7 @@ export interface SectionBuilder {
 }
 
 export const SECTION_BUILDERS: readonly SectionBuilder[] = [
+  logsSectionBuilder,
   // config stage (issue 3)
   { key: 'env', build: (project) => envSection(project) },
   { key: 'startSequence', build: (project) => startSequenceSection(project) },

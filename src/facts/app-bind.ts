@@ -3,6 +3,7 @@ import { parseStartCommand } from '../parsers/start-command.js';
 import { type CommandBind, commandBinds } from './command-binds.js';
 import { dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
+import { scriptExports, scriptStartCommand } from './start-script.js';
 import { isTestPath } from './test-paths.js';
 import type { BindValue, ListenFact } from './types.js';
 
@@ -61,10 +62,10 @@ export function bindOfCommand(project: Project, start: CommandInContext, env: Re
       const files = target.kind === 'python-module' ? [`${joinPath(dir, target.value.replace(/\./g, '/'))}.py`, joinPath(dir, target.value.replace(/\./g, '/'), '__main__.py')] : [joinPath(dir, target.value.replace(/^\.\//, ''))];
       const path = files.find((candidate) => project.facts(candidate)?.source);
       if (!path) continue;
-      const script = project.facts(path)?.source?.shellScript;
+      const script = project.facts(path)?.source?.shell;
       if (script) {
-        for (const assignment of script.assignments) if (assignment.isExported) values.set(assignment.name, assignment.value);
-        const last = [...script.commandLines].reverse().find((commandLine) => commandBinds(commandLine.text) || parseStartCommand(commandLine.text).targets.length > 0);
+        for (const exported of scriptExports(script)) values.set(exported.name, exported.value);
+        const last = scriptStartCommand(script, (command) => commandBinds(command) !== undefined || parseStartCommand(command).targets.length > 0);
         if (last) queue.push({ command: last.text, file: path, line: last.line, column: 1, baseDir: dirOf(path) });
         continue;
       }

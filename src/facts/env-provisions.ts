@@ -4,6 +4,7 @@ import { imageEnv, finalStageChain } from './dockerfile-image.js';
 import type { EnvDocumentation, EnvProvision, EnvRead } from './env-contract.js';
 import { isExampleEnvFile } from './env-files.js';
 import type { Project } from './project.js';
+import { scriptExports } from './start-script.js';
 import { resolveStartTargets, startDeclarations } from './start-targets.js';
 import { extractEnvReads } from './extract/env-reads.js';
 import { lexShell } from '../parsers/lexer/shell.js';
@@ -82,7 +83,7 @@ export function platformProvisions(project: Project): Provision[] {
 export function startScriptProvisions(project: Project): Provision[] {
   const scripts = new Set(resolveStartTargets(project).flatMap((resolved) => resolved.candidates.filter((candidate) => project.facts(candidate)?.kind === 'shell')));
   return [...scripts].flatMap((path) =>
-    (project.facts(path)?.source?.shellScript?.assignments ?? []).filter((assignment) => assignment.isExported).map((assignment) => ({ name: assignment.name, file: path, line: assignment.line, source: 'start script export', value: assignment.value })),
+    scriptExports(project.facts(path)?.source?.shell ?? { commands: [], trapsTerm: false }).map((exported) => ({ name: exported.name, file: path, line: exported.line, source: 'start script export', value: exported.value })),
   );
 }
 

@@ -47,7 +47,7 @@ const EXPECTED_TABLE = [
   'REQUEST_TIMEOUT optional | read api/settings.py:11,web/server.js:7 | provided - | documented -',
   'SENTRY_DSN documented required secret | read api/main.py:9 | provided - | documented .env.example:6',
   'SESSION_SECRET documented required strict secret | read api/main.py:8,deploy/supervisord.conf:9 | provided docker-compose.yml:8(fwd),deploy/supervisord.conf:9(fwd) | documented .env.example:5',
-  'STRIPE_PUBLISHABLE_KEY documented required secret | read docker-compose.yml:22,web/server.js:5 | provided docker-compose.yml:22(fwd) | documented .env.example:8',
+  'STRIPE_PUBLISHABLE_KEY documented required | read docker-compose.yml:22,web/server.js:5 | provided docker-compose.yml:22(fwd) | documented .env.example:8',
   'STRIPE_SECRET_KEY documented required secret | read docker-compose.yml:23,web/server.js:6 | provided docker-compose.yml:23(fwd) | documented .env.example:9',
   'WEB_CONCURRENCY platform | read - | provided scripts/start.sh:4 | documented -',
 ];

@@ -18,6 +18,7 @@ export interface AuditCommandOptions {
   config?: string;
   color: boolean;
   maxFindings?: string;
+  logs?: string[];
 }
 
 /** `liveready audit [path]`: run the pipeline, write each requested format, return the exit code. */
@@ -36,6 +37,7 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       ...(options.config ? { configPath: resolve(options.config) } : {}),
       ...(options.baseline ? { baselinePath: resolve(options.baseline) } : {}),
       ...(failOn ? { failOn } : {}),
+      ...(options.logs && options.logs.length > 0 ? { collectorOptions: { logs: { paths: options.logs.map((path) => resolve(path)) } } } : {}),
       ...(progress.listener ? { onProgress: progress.listener } : {}),
     });
   } finally {

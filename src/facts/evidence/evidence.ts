@@ -1,4 +1,5 @@
 import type { RuntimeOutcome } from '../../model/runtime-outcome.js';
+import type { LogsEvidence } from './logs.js';
 
 /**
  * What the audit learned by doing something other than reading source: ingesting logs, running
@@ -9,6 +10,8 @@ import type { RuntimeOutcome } from '../../model/runtime-outcome.js';
 export interface Evidence {
   /** Set by the simulation collector when it ran (absent: the app was not started). */
   simulation?: SimulationEvidence;
+  /** Set by the logs collector: error groups from the log files and the simulation's output. */
+  logs?: LogsEvidence;
   [key: string]: unknown;
 }
 

@@ -57,17 +57,3 @@ describe('listen facts: JavaScript', () => {
     expect(listens('typescript', 'emitter.listen();\n')).toEqual([]);
   });
 });
-
-describe('shell script facts', () => {
-  it('keeps command lines and which assignments the started program inherits', () => {
-    const { shellScript } = extractSourceFacts('shell', '#!/bin/sh\nset -e\nAPP_ENV=production\nexport APP_ENV\nexport WORKERS=4 TIMEOUT=30\nLOCAL_ONLY=1\ncd backend\nexec gunicorn -w "$WORKERS" \\\n  -b "0.0.0.0:${PORT:-8000}" app:app\n').source;
-    expect(shellScript?.assignments).toEqual([
-      { name: 'APP_ENV', value: 'production', line: 3, isExported: true },
-      { name: 'WORKERS', value: '4', line: 5, isExported: true },
-      { name: 'TIMEOUT', value: '30', line: 5, isExported: true },
-      { name: 'LOCAL_ONLY', value: '1', line: 6, isExported: false },
-    ]);
-    expect(shellScript?.commandLines.map((commandLine) => commandLine.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
-    expect(shellScript?.commandLines.at(-1)?.text).toBe('exec gunicorn -w "$WORKERS" \\\n  -b "0.0.0.0:${PORT:-8000}" app:app');
-  });
-});

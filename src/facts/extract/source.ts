@@ -6,6 +6,7 @@ import { type LexResult, type Token, TokenKind } from '../../parsers/lexer/token
 import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
 import { extractEnvReads } from './env-reads.js';
+import { literalContext, markEnvDefaults } from './literal-context.js';
 // --- config stage (issue 3) ---
 import { markGuardedReads } from './guarded-reads.js';
 import { extractListens } from './listens.js';
@@ -34,15 +35,15 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
   if (language === 'python') envReads.push(...extractSettingsReads(lexed.tokens)); // config stage (issue 3)
   markGuardedReads(language, lexed.tokens, envReads); // config stage (issue 3): `if (process.env.X)` is optional
   for (const envRead of envReads) lines.add(envRead.line);
+  markEnvDefaults(literals, envReads); // scan-text: a fallback the deployment overrides
   const syntaxProblems = lexed.problems.map((problem) => ({ ...problem }));
   for (const problem of syntaxProblems) lines.add(problem.line);
   const source: SourceFacts = { literals, envReads, syntaxProblems };
-  // --- config stage (issue 3): server binds and shell script steps ---
+  if (language === 'shell') source.shell = extractShellScript(text, lexed.tokens, lines); // scan-text: script structure
+  // --- config stage (issue 3): where the code starts a server ---
   const listens = extractListens(language, lexed.tokens, envReads);
   if (listens.length > 0) source.listens = listens;
   for (const listen of listens) lines.add(listen.line);
-  if (language === 'shell') source.shellScript = extractShellScript(text, lexed.tokens);
-  for (const commandLine of source.shellScript?.commandLines ?? []) lines.add(commandLine.line);
   return { source, lines };
 }
 
@@ -68,6 +69,7 @@ function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact
     if (callee) literal.callee = callee;
     const target = assignmentTarget(tokens, index);
     if (target) literal.target = target;
+    Object.assign(literal, literalContext(language, tokens, index, literal)); // scan-text: network literal context
     literals.push(literal);
   }
   return literals;
