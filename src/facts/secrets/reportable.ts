@@ -1,4 +1,5 @@
 import { committedDotenvFiles, isLocalDotenv } from '../committed-dotenv.js';
+import { exampleFileSecrets } from '../example-secrets.js';
 import { isNonProductionPath } from '../path-roles.js';
 import type { Project } from '../project.js';
 import type { FileFacts, SecretFact } from '../types.js';
@@ -12,12 +13,15 @@ export interface ReportableSecret {
 
 /**
  * Secret facts worth a finding, once: not in a `.env` that exists only on this machine, and not a
- * `.env` value env/no-committed-dotenv already reports (its secret-named entries and passwords).
+ * `.env` value env/no-committed-dotenv already reports (its secret-named entries and passwords),
+ * nor a `.env.example` value env/no-secret-in-example reports.
  */
 export function reportableSecrets(project: Project): ReportableSecret[] {
   return project.derive('reportable-secrets', () => {
     const reportedByDotenv = new Map<string, Set<number>>();
     for (const { file, secrets } of committedDotenvFiles(project)) reportedByDotenv.set(file.path, new Set(secrets.map((entry) => entry.line)));
+    // config stage: env/no-secret-in-example reports the secrets of .env.example-family files.
+    for (const { file, entries } of exampleFileSecrets(project)) reportedByDotenv.set(file.path, new Set(entries.map((entry) => entry.line)));
     const found: ReportableSecret[] = [];
     for (const file of project.allFacts()) {
       if (!file.secrets || isLocalDotenv(project, file)) continue;

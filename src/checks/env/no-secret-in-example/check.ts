@@ -1,7 +1,7 @@
 import { defineCheck } from '../../api.js';
 import { isExampleEnvFile } from '../../../facts/env-files.js';
-import { isPlaceholderValue, isRealSecret, passwordInUrl } from '../../../facts/secret-values.js';
-import { redact } from '../../../util/redact.js';
+import { exampleFileSecrets } from '../../../facts/example-secrets.js';
+import { passwordInUrl } from '../../../facts/secret-values.js';
 
 export const noSecretInExample = defineCheck({
   meta: {
@@ -14,12 +14,8 @@ export const noSecretInExample = defineCheck({
   },
   appliesTo: (project) => project.manifests('dotenv').some(({ file }) => isExampleEnvFile(file.path)),
   run({ project, report }) {
-    for (const { file, manifest } of project.manifests('dotenv')) {
-      if (!isExampleEnvFile(file.path)) continue;
-      for (const entry of manifest.entries) {
-        // A known token shape (sk_live_..., AKIA..., a private key) is a secret whatever the name says.
-        const hasTokenShape = !isPlaceholderValue(entry.value) && redact(entry.value) !== entry.value;
-        if (!hasTokenShape && !isRealSecret(entry.key, entry.value)) continue;
+    for (const { file, entries } of exampleFileSecrets(project)) {
+      for (const entry of entries) {
         const secret = passwordInUrl(entry.value) ?? entry.value;
         report({
           message: `${file.path} gives ${entry.key} a real-looking secret value; the example file is committed and copied by everyone, so the secret is public.`,
