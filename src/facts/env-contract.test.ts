@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { projectFromTree } from '../../test/support/project-of.js';
+import { describe, expect, it } from 'vitest';
+import { projectsFromTrees } from '../../test/support/project-of.js';
 import { envContract } from './env-contract.js';
-import type { Project } from './project.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-function projectOf(files: Record<string, string>): Project {
-  const built = projectFromTree(files);
-  cleanup = built.cleanup;
-  return built.project;
-}
+const projectOf = projectsFromTrees();
 
 describe('envContract', () => {
   it('joins reads across Python, JS and shell with providers and documentation', () => {

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { projectFromTree } from '../../test/support/project-of.js';
+import { describe, expect, it } from 'vitest';
+import { projectsFromTrees } from '../../test/support/project-of.js';
 import { deployContexts } from './deploy-contexts.js';
-import type { Project } from './project.js';
 import { type StartPlan, resolveStartPlan } from './start-plan.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
-
-function projectOf(files: Record<string, string>): Project {
-  const built = projectFromTree(files);
-  cleanup = built.cleanup;
-  return built.project;
-}
+const projectOf = projectsFromTrees();
 
 function sequence(plan: StartPlan | undefined): string {
   if (!plan) return '<none>';
