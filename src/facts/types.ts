@@ -1,4 +1,5 @@
 import type { FileKind } from '../model/file-kind.js';
+import type { CodeFacts } from './code-types.js';
 import type { ManifestFacts } from './manifest-types.js';
 
 /** `liveready-ignore[check-id, other-id] reason` found in a comment. Covers its own line and the next. */
@@ -64,4 +65,11 @@ export interface FileFacts {
   snippets: Record<number, string>;
   source?: SourceFacts;
   manifest?: ManifestFacts;
+}
+
+// ---- scan-core: code facts of Python and JS/TS files (imports, functions, loops, calls, routes) ----
+
+export interface SourceFacts {
+  /** Python and JS/TS only; see code-types.ts. */
+  code?: CodeFacts;
 }

@@ -5,6 +5,7 @@ import type { ParseProblem } from '../../parsers/positioned.js';
 import { parseProcfile } from '../../parsers/procfile.js';
 import { parseToml } from '../../parsers/toml.js';
 import type { DeclaredCommand, ManifestFacts, PackageJsonFacts, ReplitFacts } from '../manifest-types.js';
+import { packageDependencies } from './package-dependencies.js';
 
 export interface ManifestExtraction {
   manifest?: ManifestFacts;
@@ -58,6 +59,10 @@ function packageJsonFacts(text: string): ManifestExtraction {
     facts.main = { value: record.main, line: position.line, column: position.column + 1 };
     lines.add(position.line);
   }
+  // ---- scan-core: dependencies, workspaces and exports (package-dependencies.ts) ----
+  const dependencyFields = packageDependencies(record, document);
+  Object.assign(facts, dependencyFields.fields);
+  dependencyFields.lines.forEach((line) => lines.add(line));
   return { manifest: facts, problems: document.problems, lines };
 }
 
