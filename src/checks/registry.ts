@@ -4,6 +4,10 @@ import { noCommittedDotenv } from './env/no-committed-dotenv/check.js';
 import { noMachinePaths } from './portability/no-machine-paths/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
 // scan-core
+import { noUndeclared } from './deps/no-undeclared/check.js';
+import { noUnused } from './deps/no-unused/check.js';
+import { noCycle } from './imports/no-cycle/check.js';
+import { noMissingModule } from './imports/no-missing-module/check.js';
 import { noExitAtImport } from './lifecycle/no-exit-at-import/check.js';
 import { requireChildSupervision } from './lifecycle/require-child-supervision/check.js';
 import { noBusySpin } from './loops/no-busy-spin/check.js';
@@ -30,4 +34,8 @@ export const ALL_CHECKS: readonly Check[] = [
   requireHttpTimeout,
   noSwallowedException,
   noRuntimeConfigWrite,
+  noMissingModule,
+  noCycle,
+  noUndeclared,
+  noUnused,
 ];

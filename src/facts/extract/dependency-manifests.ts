@@ -12,7 +12,9 @@ import { parseSetupPy } from './setup-py.js';
  */
 export function extractDependencyManifest(path: string, kind: FileKind, text: string): ManifestExtraction | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  if (kind === 'requirements') {
+  // requirements/base.txt, dev-requirements.txt: named by `-r` includes, not by the usual pattern.
+  const isRequirements = kind === 'requirements' || /(?:^|\/)requirements\/[^/]+\.(?:txt|in)$/.test(path) || /requirements[^/]*\.(?:txt|in)$/i.test(name);
+  if (isRequirements) {
     const parsed = parseRequirementsFile(text);
     return withLines({ type: 'python-dependencies', format: 'requirements', dependencies: parsed.dependencies, includes: parsed.includes }, parsed.problems);
   }

@@ -58,14 +58,18 @@ function firstArgument(code: string, paren: number): number {
   return at;
 }
 
-/** Conditional: inside a function, an `if` (incl. TYPE_CHECKING) or under `__main__`; optional: a try whose handler catches ImportError. */
-function importContext(scope: PythonScope, offset: number): { isConditional?: true; isOptional?: true } {
-  const context: { isConditional?: true; isOptional?: true } = {};
+/**
+ * Conditional: inside a function, an `if` or a loop; optional: a try whose handler catches
+ * ImportError; type-only: under `if TYPE_CHECKING:` (never runs).
+ */
+function importContext(scope: PythonScope, offset: number): { isConditional?: true; isOptional?: true; isTypeOnly?: true } {
+  const context: { isConditional?: true; isOptional?: true; isTypeOnly?: true } = {};
   let index = scope.blockAt(offset);
   while (index !== -1) {
     const block = scope.block(index) as PyBlock;
     if (block.kind === 'def' || block.kind === 'if' || block.kind === 'elif' || block.kind === 'else' || block.kind === 'while' || block.kind === 'for' || block.kind === 'except') context.isConditional = true;
     if (block.kind === 'try' && catchesImportError(scope, index)) context.isOptional = true;
+    if (block.kind === 'if' && /\bTYPE_CHECKING\b/.test(scope.masked.code.slice(block.start, block.colon))) context.isTypeOnly = true;
     index = block.parent;
   }
   return context;
