@@ -17,6 +17,7 @@ import { noUnconditionalRecursion } from './recursion/no-unconditional-recursion
 import { noRuntimeConfigWrite } from './resilience/no-runtime-config-write/check.js';
 import { noSwallowedException } from './resilience/no-swallowed-exception/check.js';
 import { requireHttpTimeout } from './resilience/require-http-timeout/check.js';
+import { noUnparseableCode } from './syntax/no-unparseable-code/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -38,4 +39,5 @@ export const ALL_CHECKS: readonly Check[] = [
   noCycle,
   noUndeclared,
   noUnused,
+  noUnparseableCode,
 ];

@@ -32,37 +32,65 @@ export function mustReturn(project: Project): MustReturn {
       imported.set(entry.file, list);
     }
     const modules = importTimeModules(project, graph.importedBy);
-    const functions = new Map<string, string>();
+    // Reasons are built on demand from the caller chain: most reached functions never need one.
+    const reasons = new Map<string, Reason>();
     const queue: Array<{ file: string; index: number }> = [];
-    const reach = (file: string, index: number, why: string): void => {
+    const reach = (file: string, index: number, reason: Reason): void => {
       const key = functionKey(file, index);
-      if (functions.has(key)) return;
-      functions.set(key, why);
+      if (reasons.has(key)) return;
+      reasons.set(key, reason);
       queue.push({ file, index });
     };
     for (const [file, code] of codeOf) seedHandlers(file, code, reach);
     for (const [file, why] of modules) {
-      const code = codeOf.get(file);
-      for (const name of code?.importTimeCalls ?? []) {
-        for (const target of resolveCall(codeOf, imported, file, name)) reach(target.file, target.index, `${name}() runs when ${file} is imported (${why})`);
+      for (const name of codeOf.get(file)?.importTimeCalls ?? []) {
+        for (const target of resolveCall(codeOf, imported, file, name)) reach(target.file, target.index, { text: `${name}() runs when ${file} is imported (${why})` });
       }
     }
-    while (queue.length > 0) {
-      const { file, index } = queue.shift() as { file: string; index: number };
+    for (let head = 0; head < queue.length; head += 1) {
+      const { file, index } = queue[head] as { file: string; index: number };
       const caller = codeOf.get(file)?.functions[index] as FunctionFact;
+      const callerKey = functionKey(file, index);
       for (const name of caller.calls) {
-        for (const target of resolveCall(codeOf, imported, file, name)) reach(target.file, target.index, `${name}() is called from ${describeFunction(caller)}, ${shorten(functions.get(functionKey(file, index)) ?? '')}`);
+        for (const target of resolveCall(codeOf, imported, file, name)) reach(target.file, target.index, { callee: name, caller, callerKey });
       }
     }
-    return { functions, modules };
+    return { functions: new LazyReasons(reasons), modules };
   });
 }
 
-function seedHandlers(file: string, code: CodeFacts, reach: (file: string, index: number, why: string) => void): void {
+/** Why a function must return: a seed's text, or "called from" its first caller. */
+type Reason = { text: string } | { callee: string; caller: FunctionFact; callerKey: string };
+
+class LazyReasons extends Map<string, string> {
+  constructor(private readonly reasons: Map<string, Reason>) {
+    super();
+  }
+
+  override has(key: string): boolean {
+    return this.reasons.has(key);
+  }
+
+  override get(key: string): string | undefined {
+    const reason = this.reasons.get(key);
+    if (!reason) return undefined;
+    if ('text' in reason) return reason.text;
+    const callerReason = this.reasons.get(reason.callerKey);
+    const context = !callerReason ? '' : 'text' in callerReason ? `, ${callerReason.text}` : `, itself called from ${describeFunction(callerReason.caller)}`;
+    return `${reason.callee}() is called from ${describeFunction(reason.caller)}${context}`;
+  }
+
+  override get size(): number {
+    return this.reasons.size;
+  }
+}
+
+function seedHandlers(file: string, code: CodeFacts, reach: (file: string, index: number, reason: Reason) => void): void {
   code.functions.forEach((fact, index) => {
+    if (!fact.isHandler && !fact.isStartupHook) return;
     const route = code.routes.find((candidate) => candidate.handlerIndex === index);
-    if (fact.isHandler) reach(file, index, `the request handler ${fact.name || 'registered'}${route ? ` for ${route.method} ${route.path}` : ''}`);
-    else if (fact.isStartupHook) reach(file, index, `the startup hook ${fact.name}`);
+    if (fact.isHandler) reach(file, index, { text: `the request handler ${fact.name || 'registered'}${route ? ` for ${route.method} ${route.path}` : ''}` });
+    else reach(file, index, { text: `the startup hook ${fact.name}` });
   });
 }
 
@@ -112,7 +140,3 @@ export function describeFunction(fact: FunctionFact): string {
   return fact.name ? `${fact.className ? `${fact.className}.` : ''}${fact.name}()` : 'an inline function';
 }
 
-function shorten(why: string): string {
-  const first = why.split(', ')[0] ?? why;
-  return first.replace(/^.*? is called from /, 'called from ');
-}

@@ -7,6 +7,7 @@ import { renderReport } from '../../reporters/render.js';
 import { EXIT } from '../exit-codes.js';
 import { resolveOutputTargets } from '../output-targets.js';
 import { createProgressPrinter } from '../progress.js';
+import { resolveCacheDir } from '../cache-dir.js';
 
 export interface AuditCommandOptions {
   static?: boolean;
@@ -18,6 +19,9 @@ export interface AuditCommandOptions {
   config?: string;
   color: boolean;
   maxFindings?: string;
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache: boolean;
 }
 
 /** `liveready audit [path]`: run the pipeline, write each requested format, return the exit code. */
@@ -37,6 +41,7 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       ...(options.baseline ? { baselinePath: resolve(options.baseline) } : {}),
       ...(failOn ? { failOn } : {}),
       ...(progress.listener ? { onProgress: progress.listener } : {}),
+      cacheDir: options.cache === false ? false : resolveCacheDir(options.cacheDir),
     });
   } finally {
     progress.done();

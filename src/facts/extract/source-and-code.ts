@@ -2,18 +2,27 @@ import type { SourceLanguage } from '../../model/file-kind.js';
 import type { CodeFacts } from '../code-types.js';
 import { extractJavaScriptCode } from './code/javascript-code.js';
 import { extractPythonCode } from './code/python-code.js';
-import { type SourceExtraction, extractSourceFacts } from './source.js';
+import { type SourceExtraction, extractSourceFacts, sourceFactsOfTokens } from './source.js';
+import { lexPythonWindows, planTokens } from './token-gate.js';
 
 /**
- * Source facts of one file: the token facts (literals, env reads, lexer problems) and, for Python
- * and JS/TS, the code facts (imports, functions, loops, calls, routes) from the masking pre-pass.
+ * Source facts of one file: for Python and JS/TS, the code facts (imports, functions, loops,
+ * calls, routes) from the masking pre-pass, and the token facts (literals, env reads, lexer
+ * problems) from the lexer, run only on what the pre-pass says needs it. Shell scripts are lexed.
  */
 export function extractSourceAndCodeFacts(language: SourceLanguage, text: string): SourceExtraction {
-  const extraction = extractSourceFacts(language, text);
-  if (language === 'shell') return extraction;
-  const code = (language === 'python' ? extractPythonCode(text) : extractJavaScriptCode(text)).code;
-  extraction.source.code = code;
-  for (const line of codeFactLines(code)) extraction.lines.add(line);
+  if (language === 'shell') return extractSourceFacts(language, text);
+  const family = language === 'python' ? 'python' : 'javascript';
+  const code = family === 'python' ? extractPythonCode(text) : extractJavaScriptCode(text);
+  const plan = planTokens(family, code.masked, code.pythonLines);
+  const extraction: SourceExtraction =
+    plan.mode === 'file'
+      ? extractSourceFacts(language, text)
+      : plan.mode === 'none'
+        ? { source: { literals: [], envReads: [], syntaxProblems: [] }, lines: new Set() }
+        : sourceFactsOfTokens(language, lexPythonWindows(text, code.masked.lineStarts, plan.windows));
+  extraction.source.code = code.code;
+  for (const line of codeFactLines(code.code)) extraction.lines.add(line);
   return extraction;
 }
 

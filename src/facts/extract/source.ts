@@ -21,7 +21,11 @@ export function lexSource(language: SourceLanguage, text: string): LexResult {
 
 /** Code facts from one source file's tokens. */
 export function extractSourceFacts(language: SourceLanguage, text: string): SourceExtraction {
-  const lexed = lexSource(language, text);
+  return sourceFactsOfTokens(language, lexSource(language, text));
+}
+
+/** The token facts of a token stream: a whole file's, or the windows the pre-pass chose (token-gate.ts). */
+export function sourceFactsOfTokens(language: SourceLanguage, lexed: Pick<LexResult, 'tokens' | 'problems'>): SourceExtraction {
   const lines = new Set<number>();
   const literals = collectLiterals(language, lexed.tokens);
   for (const literal of literals) lines.add(literal.line);

@@ -30,7 +30,7 @@ const SPACES: string[] = [];
 /** `length` spaces (cached: the same few lengths come back constantly). */
 export function spaces(length: number): string {
   if (length <= 0) return '';
-  if (length > 256) return ' '.repeat(length);
+  if (length > 1024) return ' '.repeat(length);
   let cached = SPACES[length];
   if (cached === undefined) {
     cached = ' '.repeat(length);
@@ -42,9 +42,16 @@ export function spaces(length: number): string {
 /** The text of [start, end) with everything but line breaks replaced by spaces. */
 export function blankKeepingLines(text: string, start: number, end: number): string {
   if (end <= start) return '';
-  const newline = text.indexOf('\n', start);
+  let newline = text.indexOf('\n', start);
   if (newline === -1 || newline >= end) return spaces(end - start);
-  return text.slice(start, end).replace(/[^\n]/g, ' ');
+  let result = '';
+  let from = start;
+  while (newline !== -1 && newline < end) {
+    result += `${spaces(newline - from)}\n`;
+    from = newline + 1;
+    newline = text.indexOf('\n', from);
+  }
+  return result + spaces(end - from);
 }
 
 /** Accumulates the masked copy of a text: code kept, ranges blanked. */

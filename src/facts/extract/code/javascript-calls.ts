@@ -106,7 +106,7 @@ function optionKeys(scope: JavaScriptScope, args: Argument[]): { keys: string[];
 function moduleConstants(scope: JavaScriptScope): Map<string, string> {
   const constants = new Map<string, string>();
   const { code } = scope.masked;
-  for (const match of code.matchAll(/(?:^|[;\n])\s*(?:export\s+)?(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=\n]*)?=(?!=)/g)) {
+  for (const match of code.matchAll(/^[ \t]*(?:export[ \t]+)?(?:const|let|var)[ \t]+([A-Za-z_$][\w$]*)[ \t]*(?::[^=\n]*)?=(?!=)/gm)) {
     const valueStart = (match.index as number) + match[0].length;
     if (scope.blockAt(valueStart) !== -1) continue;
     const newline = code.indexOf('\n', valueStart);

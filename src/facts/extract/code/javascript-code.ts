@@ -29,5 +29,5 @@ export function extractJavaScriptCode(text: string): CodeExtraction {
     importTimeCalls: functions.importTimeCalls,
     mainCalls: functions.mainCalls,
   };
-  return { code, masked, problems: [...masked.problems, ...structure.brackets.problems] };
+  return { code, masked: { ...masked, problems: [...masked.problems, ...structure.brackets.problems] }, problems: [...masked.problems, ...structure.brackets.problems] };
 }

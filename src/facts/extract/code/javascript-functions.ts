@@ -54,8 +54,10 @@ export function javascriptFunctions(scope: JavaScriptScope, calls: readonly Call
     if (!isNoiseCall(name)) (sets[index] as Set<string>).add(name);
   }
   sets.forEach((set, index) => ((functions[index] as FunctionFact).calls = [...set]));
+  const blockOfFunction: number[] = [];
+  for (const [block, index] of byBlock) blockOfFunction[index] = block;
   for (const [index, call] of selfCalls) {
-    const blockIndex = [...byBlock].find(([, value]) => value === index)?.[0] ?? -1;
+    const blockIndex = blockOfFunction[index] ?? -1;
     const recursion = unconditionalSelfCall(scope, blockIndex, call);
     if (recursion) (functions[index] as FunctionFact).recursion = recursion;
   }

@@ -104,7 +104,7 @@ function describeLoop(scope: JavaScriptScope, span: LoopSpan, calls: readonly Ca
   const body = scope.masked.code.slice(span.bodyStart, span.bodyEnd);
   const update = span.kind === 'for' ? forUpdate(scope, span) : '';
   const owner = scope.block(scope.functionAt(span.start));
-  const before = scope.masked.code.slice(owner ? owner.open + 1 : 0, span.bodyStart);
+  const before = scope.masked.code.slice(Math.max(owner ? owner.open + 1 : 0, span.start - 4000), span.bodyStart);
   fact.changed = changedNames(`${body}\n${update}`, fact.conditionNames, 'javascript', scalarNames(fact.conditionNames, before));
   fact.assigns = hasAssignment(body) || hasAssignment(update);
   fact.localNames = javascriptLocals(scope, span, fact.conditionNames);
@@ -123,9 +123,14 @@ function javascriptLocals(scope: JavaScriptScope, span: LoopSpan, names: readonl
   if (!owner || names.length === 0) return [];
   const { code } = scope.masked;
   const parameters = owner.paren === undefined ? '' : code.slice(owner.paren + 1, code.lastIndexOf(')', owner.open));
-  const nested = scope.structure.blocks.filter((block) => isFunctionBlock(block) && block.open > owner.open && block.close < owner.close).map((block) => code.slice(block.open + 1, block.close));
+  const nested: string[] = [];
+  const { blocks } = scope.structure;
+  for (let index = functionIndex + 1; index < blocks.length && (blocks[index] as JsBlock).open < owner.close; index += 1) {
+    const block = blocks[index] as JsBlock;
+    if (isFunctionBlock(block)) nested.push(code.slice(block.open + 1, block.close));
+  }
   const header = code.slice(span.start, span.bodyStart);
-  return localNamesOf(names, parameters, code.slice(owner.open + 1, span.start) + header, nested, 'javascript');
+  return localNamesOf(names, parameters, code.slice(Math.max(owner.open + 1, span.start - 8000), span.start) + header, nested, 'javascript');
 }
 
 function describeBody(scope: JavaScriptScope, span: LoopSpan, fact: LoopFact, calls: readonly CallSite[], definitionParens: ReadonlySet<number>): void {

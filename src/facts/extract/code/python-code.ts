@@ -1,7 +1,7 @@
 import { findCallSites } from '../../../parsers/code/call-sites.js';
 import { maskPython } from '../../../parsers/code/mask-python.js';
 import type { MaskedSource } from '../../../parsers/code/masked-source.js';
-import { buildPythonStructure } from '../../../parsers/code/python-structure.js';
+import { type PyLine, buildPythonStructure } from '../../../parsers/code/python-structure.js';
 import type { MaskProblem } from '../../../parsers/code/masked-source.js';
 import type { CodeFacts } from '../../code-types.js';
 import { pythonCalls, pythonSwallowed } from './python-calls.js';
@@ -15,6 +15,8 @@ export interface CodeExtraction {
   masked: MaskedSource;
   /** Unterminated strings and unbalanced brackets (offsets). */
   problems: MaskProblem[];
+  /** Python: the logical lines (the token gate lexes only some of them). */
+  pythonLines?: PyLine[];
 }
 
 /** Code facts of a Python file, from one masking pass and the block structure. */
@@ -36,5 +38,6 @@ export function extractPythonCode(text: string): CodeExtraction {
     mainCalls: functions.mainCalls,
   };
   if (scope.hasMainGuard) code.hasMainGuard = true;
-  return { code, masked, problems: [...masked.problems, ...structure.brackets.problems] };
+  const problems = [...masked.problems, ...structure.brackets.problems];
+  return { code, masked: { ...masked, problems }, problems, pythonLines: structure.lines };
 }

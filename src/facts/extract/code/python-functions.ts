@@ -47,16 +47,13 @@ export function pythonFunctions(scope: PythonScope, calls: readonly CallSite[]):
     functions.push(fact);
   });
   const attributed = attributeCalls(scope, calls, functions, byBlock);
+  const blockOfFunction: number[] = [];
+  for (const [block, index] of byBlock) blockOfFunction[index] = block;
   for (const [functionIndex, selfCalls] of attributed.selfCalls) {
-    const recursion = unconditionalSelfCall(scope, functions[functionIndex] as FunctionFact, selfCalls, blockOf(byBlock, functionIndex));
+    const recursion = unconditionalSelfCall(scope, functions[functionIndex] as FunctionFact, selfCalls, blockOfFunction[functionIndex] ?? -1);
     if (recursion) (functions[functionIndex] as FunctionFact).recursion = recursion;
   }
   return { functions, routes, importTimeCalls: attributed.importTime, mainCalls: attributed.main, byBlock };
-}
-
-function blockOf(byBlock: Map<number, number>, functionIndex: number): number {
-  for (const [block, index] of byBlock) if (index === functionIndex) return block;
-  return -1;
 }
 
 /** The decorator lines right above a def (same indentation, starting with `@`). */

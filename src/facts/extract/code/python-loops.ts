@@ -45,7 +45,8 @@ export function pythonLoops(scope: PythonScope, calls: readonly CallSite[], func
     describeBody(scope, block, blockIndex, fact, calls, callIndex);
     const body = code.slice(block.colon + 1, block.end);
     const definition = scope.block(scope.functionAt(block.start));
-    const before = definition ? code.slice(definition.colon + 1, block.start) : code.slice(0, block.start);
+    // Initializations sit near the loop: look at most 4,000 characters back.
+    const before = code.slice(Math.max(definition ? definition.colon + 1 : 0, block.start - 4000), block.start);
     fact.changed = changedNames(body, fact.conditionNames, 'python', scalarNames(fact.conditionNames, before));
     fact.assigns = hasAssignment(body);
     fact.localNames = pythonLocals(scope, block, fact.conditionNames);
@@ -91,8 +92,14 @@ function pythonLocals(scope: PythonScope, loop: PyBlock, names: readonly string[
   const { code } = scope.masked;
   const open = code.indexOf('(', definition.start);
   const parameters = open !== -1 && open < definition.colon ? code.slice(open + 1, code.lastIndexOf(')', definition.colon)) : '';
-  const nested = scope.structure.blocks.filter((block) => block.kind === 'def' && block.start > definition.start && block.end <= definition.end).map((block) => code.slice(block.colon + 1, block.end));
-  return localNamesOf(names, parameters, code.slice(definition.colon + 1, loop.start), nested, 'python');
+  const nested: string[] = [];
+  const { blocks } = scope.structure;
+  // Blocks are in source order: the ones inside the def follow it directly.
+  for (let index = functionIndex + 1; index < blocks.length && (blocks[index] as PyBlock).start < definition.end; index += 1) {
+    const block = blocks[index] as PyBlock;
+    if (block.kind === 'def') nested.push(code.slice(block.colon + 1, block.end));
+  }
+  return localNamesOf(names, parameters, code.slice(Math.max(definition.colon + 1, loop.start - 8000), loop.start), nested, 'python');
 }
 
 /** What lies between an inner block and the loop: a nested function, a nested loop, or nothing. */
