@@ -12,16 +12,19 @@ export function callArguments(code: string, brackets: Brackets, paren: number): 
   const close = closeOf(brackets, paren);
   if (close === -1) return [];
   const args: Argument[] = [];
-  let depth = 0;
   let start = paren + 1;
   for (let pos = paren + 1; pos <= close; pos += 1) {
     const char = code.charCodeAt(pos);
-    if (pos === close || (char === 44 && depth === 0)) {
+    if (pos === close || char === 44) {
       const trimmed = trim(code, start, pos);
       if (trimmed) args.push(trimmed);
       start = pos + 1;
-    } else if (char === 40 || char === 91 || char === 123) depth += 1;
-    else if (char === 41 || char === 93 || char === 125) depth -= 1;
+    } else if (char === 40 || char === 91 || char === 123) {
+      // Jump over the nested bracket: only depth-0 commas split arguments.
+      const nestedClose = closeOf(brackets, pos);
+      if (nestedClose === -1 || nestedClose > close) break;
+      pos = nestedClose;
+    }
   }
   return args;
 }

@@ -11,22 +11,39 @@ export const noMissingModule = defineCheck({
   },
   run({ project, report }) {
     const graph = moduleGraph(project);
-    for (const entry of graph.imports) {
+    for (const sites of groupByMissingTarget(graph.imports)) {
+      const isAtStart = (site: ModuleImport): boolean => graph.loadedAtStart.has(site.file) && !site.fact.isConditional && !site.fact.isTypeOnly;
+      // The first site that breaks the start, else the first in path order; the others are related.
+      const entry = sites.find(isAtStart) ?? (sites[0] as ModuleImport);
       const { fact, resolution } = entry;
-      if (resolution.status !== 'missing' || fact.isOptional) continue;
-      const atStart = graph.loadedAtStart.has(entry.file) && !fact.isConditional && !fact.isTypeOnly;
+      const atStart = isAtStart(entry);
+      const others = sites.filter((site) => site !== entry);
       report({
-        message: describe(entry, atStart, graph.entrypoints),
+        message: describe(entry, atStart, graph.entrypoints) + (others.length > 0 ? ` ${others.length} other import${others.length === 1 ? '' : 's'} of it fail${others.length === 1 ? 's' : ''} the same way.` : ''),
         remediation: entry.file.endsWith('.py')
           ? `Fix the module path (check the package name, the relative dots and the src/ layout), or add the missing ${resolution.candidates?.[0] ?? 'module'}.`
           : `Fix the path (check the relative ../ levels, the file name's case and extension), or add the missing ${resolution.candidates?.[0] ?? 'file'}.`,
         location: { file: entry.file, line: fact.line, column: fact.column },
         severity: atStart ? 'critical' : 'moderate',
+        related: others.slice(0, 10).map((site) => ({ file: site.file, line: site.fact.line, column: site.fact.column })),
         fingerprintContent: `${fact.kind}:${fact.module}:${resolution.missingName ?? ''}`,
       });
     }
   },
 });
+
+/** Missing imports grouped by what they look for: 300 files importing the same missing module are one defect. */
+function groupByMissingTarget(imports: readonly ModuleImport[]): ModuleImport[][] {
+  const groups = new Map<string, ModuleImport[]>();
+  for (const entry of imports) {
+    if (entry.resolution.status !== 'missing' || entry.fact.isOptional) continue;
+    const key = entry.resolution.candidates?.[0] ?? `${entry.file}:${entry.fact.module}`;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups.values()];
+}
 
 function describe(entry: ModuleImport, atStart: boolean, entrypoints: readonly string[]): string {
   const { fact, resolution } = entry;
