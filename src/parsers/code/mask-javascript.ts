@@ -40,6 +40,7 @@ export function maskJavaScript(text: string): MaskedSource {
       }
       const regexEnd = isRegexStart(text, at, lastComment) ? scanRegex(text, at) : -1;
       if (regexEnd !== -1) {
+        // The flags after the closing slash stay as code (they are letters, harmless there).
         mask.string(at, regexEnd, 1, true);
         pos = regexEnd;
       } else pos = at + 1;
@@ -109,7 +110,7 @@ function isIdentCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code > 127;
 }
 
-/** End of a regex literal at `at`, or -1 when it does not close on its line (then it was a division). */
+/** Offset after the closing slash of a regex literal at `at`, or -1 when it does not close on its line (then it was a division). */
 function scanRegex(text: string, at: number): number {
   let pos = at + 1;
   let inClass = false;
@@ -123,11 +124,8 @@ function scanRegex(text: string, at: number): number {
     } else if (code === 93) {
       inClass = false;
       pos += 1;
-    } else if (code === 47 && !inClass) {
-      pos += 1;
-      while (pos < text.length && isIdentCode(text.charCodeAt(pos))) pos += 1;
-      return pos;
-    } else pos += 1;
+    } else if (code === 47 && !inClass) return pos + 1;
+    else pos += 1;
   }
   return -1;
 }

@@ -14,7 +14,9 @@ const PYTHON_RULES: Rule[] = [
   [/^os\.(?:fork|forkpty|spawn\w*|posix_spawnp?)$/, 'child-process'],
   [/^asyncio\.create_subprocess_(?:exec|shell)$/, 'child-process'],
   [/^os\.(?:wait|waitpid|wait3|wait4|waitid)$/, 'supervise'],
-  [/\.(?:wait|communicate|poll|join)$/, 'supervise'],
+  [/\.(?:wait|communicate|poll)$/, 'supervise'],
+  // thread.join() / process.join(), not os.path.join or ", ".join
+  [/^(?!os\.path\.|posixpath\.|ntpath\.|path\.|str\.)[A-Za-z_][\w.]*\.join$/, 'supervise'],
   [/^os\.(?:kill|killpg)$/, 'kill'],
   [/\.(?:kill|terminate|send_signal)$/, 'kill'],
   [/^(?:sys\.exit|exit|quit|os\._exit|os\.abort)$/, 'exit'],

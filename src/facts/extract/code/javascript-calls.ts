@@ -19,11 +19,11 @@ export function javascriptCalls(scope: JavaScriptScope, calls: readonly CallSite
     if (category === 'supervise' && first !== 'exit' && first !== 'close') continue;
     constants ??= moduleConstants(scope);
     const position = lineColumnOf(scope.masked, call.start);
-    const options = optionKeys(scope, args.slice(1));
+    const options = optionKeys(scope, args.slice(1), category === 'http' || category === 'child-process');
     const fact: CallFact = { category, callee: call.name, line: position.line, column: position.column, options: options.keys, arity: args.length, functionName: scope.functionName(scope.functionAt(call.start)), functionIndex: functionIndexAt(call.start), scope: scope.scopeAt(call.start) };
     if (isConditionalAt(scope, call.start)) fact.isConditional = true;
     if (category === 'http' && args.length === 1 && argumentCode(scope.masked.code, args[0] as Argument).startsWith('{')) {
-      const single = optionKeys(scope, args);
+      const single = optionKeys(scope, args, true);
       fact.options = single.keys;
       if (single.isOpaque) fact.hasOpaqueOptions = true;
     } else if (options.isOpaque) fact.hasOpaqueOptions = true;
@@ -67,14 +67,14 @@ function targetOf(scope: JavaScriptScope, argument: Argument | undefined, consta
 }
 
 /** Keys of object-literal arguments (`{ timeout: 5000, signal }`); opaque when an argument is a variable or a spread. */
-function optionKeys(scope: JavaScriptScope, args: Argument[]): { keys: string[]; isOpaque: boolean } {
+function optionKeys(scope: JavaScriptScope, args: Argument[], variablesAreOptions: boolean): { keys: string[]; isOpaque: boolean } {
   const keys: string[] = [];
   let isOpaque = false;
   const { code } = scope.masked;
   for (const arg of args) {
     const text = code.slice(arg.start, arg.end);
     if (!text.startsWith('{')) {
-      if (/^[A-Za-z_$][\w$.]*$/.test(text.trim())) isOpaque = true;
+      if (variablesAreOptions && /^[A-Za-z_$][\w$.]*$/.test(text.trim())) isOpaque = true;
       continue;
     }
     let depth = 0;
