@@ -16,6 +16,8 @@ export interface CodeFacts {
   mainCalls: string[];
   /** Python: the module has an `if __name__ == "__main__":` block. */
   hasMainGuard?: boolean;
+  /** JS/TS: the code uses `document`, `window`, `localStorage` or `navigator` (it runs in a browser). */
+  usesBrowserGlobals?: boolean;
 }
 
 export type ImportKind = 'import' | 'from' | 'require' | 'dynamic' | 'export';
@@ -74,10 +76,16 @@ export interface LoopFact {
   isConstantTrue: boolean;
   /** Plain names and attributes the condition reads (`running`, `self.stopped`). */
   conditionNames: string[];
-  /** The condition calls something, so its value can change with no assignment in the body. */
+  /** The condition calls something (or assigns, `while (i--)`), so its value can change with no assignment in the body. */
   conditionHasCall: boolean;
+  /** Names the condition calls (last parts): `time`, `is_set`, `moveNext`. */
+  conditionCalls: string[];
   /** Ways out found in the body (a break that leaves a nested loop or switch does not count). */
   exits: LoopExit[];
+  /** A break/return/raise stands directly in the body (not under an if/try): the loop runs at most once. */
+  exitsUnconditionally?: boolean;
+  /** The loop sits inside a try block of its function: an exception from its body is a way out. */
+  isInsideTry?: boolean;
   /** What makes an iteration wait: `sleep`, `await`, `yield`, or the name of a blocking call (`recv`, `get`). */
   waits: string[];
   /** Condition names the body assigns, mutates (`queue.pop()`) or hands to a call. */

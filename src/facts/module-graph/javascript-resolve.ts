@@ -7,7 +7,7 @@ import type { ImportResolution } from './resolution.js';
 
 const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts', '.json', '.vue', '.svelte'];
 /** TypeScript ESM imports name the emitted file: `./util.js` is `./util.ts` in the source tree. */
-const EMITTED: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const EMITTED: Record<string, string[]> = { '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
 const GENERATED_DIRECTORIES = /(?:^|\/)(?:dist|build|out|lib|generated|gen|__generated__|\.next|\.nuxt|\.svelte-kit|\.output|\.prisma|coverage)(?:\/|$)/;
 
 interface WorkspacePackage {

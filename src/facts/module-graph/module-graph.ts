@@ -5,11 +5,14 @@ import { buildJavaScriptIndex, resolveJavaScriptImport } from './javascript-reso
 import { buildPythonIndex, resolvePythonImport } from './python-resolve.js';
 import type { ImportResolution } from './resolution.js';
 import { pythonMinorVersion } from './python-version.js';
+import { isStaticAsset } from '../browser-code.js';
 
 export interface ModuleImport {
   file: string;
   fact: ImportFact;
   resolution: ImportResolution;
+  /** Never loaded at run time: `import type`, `if TYPE_CHECKING:`, or any import of a declaration file (`.d.ts`). */
+  isTypeOnly: boolean;
 }
 
 export interface ModuleGraph {
@@ -24,6 +27,7 @@ export interface ModuleGraph {
   loadedAtStart: Set<string>;
 }
 
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
 const CODE_FILE = /\.(?:py|pyw|js|mjs|cjs|jsx|ts|tsx|mts|cts)$/;
 const CONVENTIONAL_ENTRIES = ['main.py', 'app.py', 'server.py', 'wsgi.py', 'asgi.py', 'manage.py', 'bot.py', 'worker.py', 'index.js', 'server.js', 'app.js', 'main.js', 'src/index.ts', 'src/server.ts', 'src/main.ts', 'src/index.js', 'src/server.js', 'src/app.ts'];
 
@@ -38,7 +42,7 @@ export function moduleGraph(project: Project): ModuleGraph {
       for (const target of entry.resolution.targets) {
         if (target === entry.file) continue;
         addTo(importedBy, target, entry.file);
-        if (!entry.fact.isConditional && !entry.fact.isTypeOnly && !entry.fact.isOptional) addTo(loads, entry.file, target);
+        if (!entry.fact.isConditional && !entry.isTypeOnly && !entry.fact.isOptional) addTo(loads, entry.file, target);
       }
     }
     const entrypoints = findEntrypoints(project);
@@ -55,9 +59,15 @@ function resolveAll(project: Project): ModuleImport[] {
     const code = facts.source?.code;
     if (!code) continue;
     const isPython = facts.kind === 'python';
+    // Vendored and static browser files: their imports are the bundler's (or nobody's) business.
+    const isStatic = !isPython && isStaticAsset(facts.path);
     for (const fact of code.imports) {
-      const resolution = isPython ? resolvePythonImport(pythonIndex, facts.path, fact, minor) : resolveJavaScriptImport(project, javascriptIndex, facts.path, fact);
-      imports.push({ file: facts.path, fact, resolution });
+      const resolution: ImportResolution = isPython
+        ? resolvePythonImport(pythonIndex, facts.path, fact, minor)
+        : isStatic
+          ? { status: 'unresolved', targets: [] }
+          : resolveJavaScriptImport(project, javascriptIndex, facts.path, fact);
+      imports.push({ file: facts.path, fact, resolution, isTypeOnly: fact.isTypeOnly === true || DECLARATION_FILE.test(facts.path) });
     }
   }
   return imports;

@@ -32,6 +32,10 @@ export function buildPythonIndex(project: Project): PythonIndex {
 }
 
 const GENERATED = /(?:_pb2|_pb2_grpc|_grpc)$/;
+/** Folders discovery leaves out by default: a module under one is not missing, just not listed. */
+const UNLISTED_DIRECTORY = /(?:^|\/)(?:build|dist|out|target|node_modules|\.venv|venv|env|__pycache__)(?:\/|$)/;
+/** Namespace packages that several distributions share: a part missing here may be installed. */
+const SHARED_NAMESPACES = new Set(['google', 'azure', 'zope', 'lazr', 'backports', 'jaraco', 'sphinxcontrib', 'ruamel', 'opentelemetry', 'mpl_toolkits', 'nvidia', 'oslo', 'plone', 'collective']);
 
 /** Resolves one Python import of `file` against the tree. */
 export function resolvePythonImport(index: PythonIndex, file: string, fact: ImportFact, pythonMinor: number | undefined): ImportResolution {
@@ -74,7 +78,7 @@ function resolveFrom(index: PythonIndex, root: string, module: string, fact: Imp
   const path = join(root, module.replace(/\./g, '/'));
   const target = moduleFile(index, path);
   if (!target && !index.packages.has(path)) {
-    if (GENERATED.test(path)) return { status: 'unresolved', targets: [] };
+    if (GENERATED.test(path) || UNLISTED_DIRECTORY.test(path) || SHARED_NAMESPACES.has(module.split('.')[0] as string) || isInsideModuleFile(index, root, module)) return { status: 'unresolved', targets: [] };
     return { status: 'missing', targets: [], candidates: [`${path}.py`, `${path}/__init__.py`], missingName: module };
   }
   const targets = target ? [target] : [];
@@ -93,16 +97,31 @@ function resolveFrom(index: PythonIndex, root: string, module: string, fact: Imp
   return { status: 'project', targets };
 }
 
+/** `six.moves.urllib`: a prefix is a plain module file, so the rest is made up at run time (import hooks). */
+function isInsideModuleFile(index: PythonIndex, root: string, module: string): boolean {
+  const parts = module.split('.');
+  for (let length = 1; length < parts.length; length += 1) {
+    const file = index.modules.get(join(root, parts.slice(0, length).join('/')));
+    if (file && !file.endsWith('__init__.py')) return true;
+  }
+  return false;
+}
+
 function moduleFile(index: PythonIndex, path: string): string | undefined {
   return index.modules.get(path);
 }
 
-/** The nearest ancestor directory (the file's own first) where `top` is a module or a package. */
+/**
+ * The nearest ancestor directory (the file's own first) where `top` is a module or a package. A
+ * regular package's directory (one with `__init__.py`) is never on sys.path, so it is skipped:
+ * `import geoip2` inside `gis/geoip2/` means the installed geoip2, not the folder itself.
+ */
 function findRoot(index: PythonIndex, directory: string, top: string): string | undefined {
   let current: string | undefined = directory;
   while (current !== undefined) {
+    const isRegularPackage = current !== '' && (index.modules.get(current) ?? '').endsWith('__init__.py');
     const path = join(current, top);
-    if (index.modules.has(path) || index.packages.has(path)) return current;
+    if (!isRegularPackage && (index.modules.has(path) || index.packages.has(path))) return current;
     current = current === '' ? undefined : dirname(current);
   }
   return undefined;

@@ -51,7 +51,7 @@ function undeclaredImports(project: Parameters<typeof pythonDeclarations>[0], im
   for (const entry of imports) {
     const { fact, resolution } = entry;
     const name = resolution.packageName;
-    if (resolution.status !== 'external' || !name || fact.isOptional || fact.isTypeOnly) continue;
+    if (resolution.status !== 'external' || !name || fact.isOptional || entry.isTypeOnly) continue;
     let key: string;
     let group: Omit<Group, 'sites'>;
     if (entry.file.endsWith('.py') || entry.file.endsWith('.pyw')) {

@@ -7,7 +7,7 @@ export const noCycle = defineCheck({
     id: 'imports/no-cycle',
     stage: 'scan',
     description: 'Disallow import cycles between modules loaded at import time',
-    severity: 'moderate',
+    severity: 'low',
     category: 'maintainability',
   },
   run({ project, report }) {
@@ -16,7 +16,7 @@ export const noCycle = defineCheck({
       const path = cyclePath(cycle, graph.loads);
       const [first, second] = path;
       if (!first || !second) continue;
-      const edge = graph.imports.find((entry) => entry.file === first && entry.resolution.targets.includes(second) && !entry.fact.isConditional && !entry.fact.isTypeOnly);
+      const edge = graph.imports.find((entry) => entry.file === first && entry.resolution.targets.includes(second) && !entry.fact.isConditional && !entry.isTypeOnly);
       if (!edge) continue;
       const isPython = first.endsWith('.py');
       const chain = [...path, first].join(' -> ');
@@ -26,7 +26,6 @@ export const noCycle = defineCheck({
           : `${cycle.length} modules import each other at load time (${chain}): one of them sees the others' exports as undefined (or hits a ReferenceError) while they load, depending on which is imported first.`,
         remediation: 'Move what both sides need into a third module, or import inside the function that needs it (Python) / pass the dependency in instead of importing it.',
         location: { file: edge.file, line: edge.fact.line, column: edge.fact.column },
-        severity: isPython ? 'moderate' : 'low',
         related: path.slice(1).map((file) => ({ file, line: 1 })),
         fingerprintContent: [...cycle].sort().join(' '),
       });

@@ -12,7 +12,7 @@ export const noMissingModule = defineCheck({
   run({ project, report }) {
     const graph = moduleGraph(project);
     for (const sites of groupByMissingTarget(graph.imports)) {
-      const isAtStart = (site: ModuleImport): boolean => graph.loadedAtStart.has(site.file) && !site.fact.isConditional && !site.fact.isTypeOnly;
+      const isAtStart = (site: ModuleImport): boolean => graph.loadedAtStart.has(site.file) && !site.fact.isConditional && !site.isTypeOnly;
       // The first site that breaks the start, else the first in path order; the others are related.
       const entry = sites.find(isAtStart) ?? (sites[0] as ModuleImport);
       const { fact, resolution } = entry;

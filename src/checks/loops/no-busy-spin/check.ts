@@ -45,7 +45,7 @@ export const noBusySpin = defineCheck({
  */
 export function isBusySpin(loop: LoopFact): boolean {
   if (loop.waits.length > 0 || loop.assigns || loop.changed.length > 0) return false;
-  if (!loop.calls.every((name) => NON_BLOCKING.has(name))) return false;
+  if (!loop.calls.every((name) => NON_BLOCKING.has(name)) || !loop.conditionCalls.every((name) => NON_BLOCKING.has(name))) return false;
   if (loop.isConstantTrue) return true;
   if (loop.conditionNames.length === 0 && !loop.conditionHasCall) return false;
   const isLocalOnly = !loop.conditionHasCall && loop.conditionNames.length > 0 && loop.localNames.length === loop.conditionNames.length;

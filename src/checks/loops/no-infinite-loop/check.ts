@@ -18,6 +18,8 @@ export const noInfiniteLoop = defineCheck({
       const language = facts.kind === 'python' ? 'python' : 'javascript';
       for (const loop of code.loops) {
         if (!loop.isConstantTrue || loop.exits.length > 0 || loop.waits.includes('yield') || waitsOnPeer(loop)) continue;
+        // Inside a try, an exception from a call in the body is the way out (parsers, retry-until-fails loops).
+        if (loop.isInsideTry && loop.calls.length + loop.waits.length > 0) continue;
         const handler = loop.functionIndex >= 0 ? code.routes.find((route) => route.handlerIndex === loop.functionIndex) : undefined;
         if (handler?.method === 'WEBSOCKET') continue;
         const why = loop.scope === 'function' ? must.functions.get(functionKey(facts.path, loop.functionIndex)) : loop.scope === 'import' ? must.modules.get(facts.path) : undefined;

@@ -17,7 +17,7 @@ export const noStuckCondition = defineCheck({
       if (!code) continue;
       const language = facts.kind === 'python' ? 'python' : 'javascript';
       for (const loop of code.loops) {
-        if (loop.isConstantTrue || loop.conditionHasCall || loop.conditionNames.length === 0) continue;
+        if (loop.isConstantTrue || loop.conditionHasCall || loop.conditionNames.length === 0 || loop.exitsUnconditionally) continue;
         if (loop.localNames.length !== loop.conditionNames.length || loop.changed.length > 0 || loop.waits.includes('yield')) continue;
         const why = must.functions.get(functionKey(facts.path, loop.functionIndex));
         const names = loop.conditionNames.map((name) => `\`${name}\``).join(', ');

@@ -1,9 +1,10 @@
 import { defineCheck } from '../../api.js';
 import type { CallFact, CodeFacts } from '../../../facts/code-types.js';
 import type { FileFacts } from '../../../facts/types.js';
+import { isBrowserCode } from '../../../facts/browser-code.js';
 import type { Severity } from '../../../model/severity.js';
 
-const CLIENT_SIDE = /\.(?:jsx|tsx)$|(?:^|\/)(?:public|static|components|hooks)\//;
+const CLIENT_SIDE = /\.(?:jsx|tsx)$|(?:^|\/)(?:components|hooks)\//;
 const UI_LIBRARIES = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact)$/;
 
 interface Rule {
@@ -60,5 +61,5 @@ function ruleFor(call: CallFact, hasAxiosDefault: boolean, hasGotDefault: boolea
 /** Browser code: a fetch there cannot hang a server worker. */
 function isClientSide(facts: FileFacts, code: CodeFacts): boolean {
   if (facts.kind === 'python') return false;
-  return CLIENT_SIDE.test(facts.path) || code.imports.some((entry) => UI_LIBRARIES.test(entry.module));
+  return isBrowserCode(facts) || CLIENT_SIDE.test(facts.path) || code.imports.some((entry) => UI_LIBRARIES.test(entry.module));
 }

@@ -14,7 +14,7 @@ const PYTHON_RULES: Rule[] = [
   [/^os\.(?:fork|forkpty|spawn\w*|posix_spawnp?)$/, 'child-process'],
   [/^asyncio\.create_subprocess_(?:exec|shell)$/, 'child-process'],
   [/^os\.(?:wait|waitpid|wait3|wait4|waitid)$/, 'supervise'],
-  [/\.(?:wait|communicate|poll)$/, 'supervise'],
+  [/(?:^|\.)(?:wait|communicate|poll)$/, 'supervise'],
   // thread.join() / process.join(), not os.path.join or ", ".join
   [/^(?!os\.path\.|posixpath\.|ntpath\.|path\.|str\.)[A-Za-z_][\w.]*\.join$/, 'supervise'],
   [/^os\.(?:kill|killpg)$/, 'kill'],
@@ -92,6 +92,8 @@ const WAITING_CALLS = new Set([
   'run_until_complete', 'waitpid', 'pause', 'sigwait', 'acquire', 'getch', 'urlopen', 'request', 'fetch', 'setTimeout', 'setImmediate',
   'nextTick', 'delay', 'receive', 'receive_json', 'receive_text', 'receive_bytes', 'iter_content', 'iter_lines', 'run', 'call',
   'check_call', 'check_output', 'system', 'get_nowait', 'put', 'send', 'sendall', 'flush', 'write', 'execute', 'query', 'commit',
+  // Advancing an iterator or generator may wait inside it.
+  'next', 'anext', '__next__',
 ]);
 
 /** A call whose name says the iteration waits (`time.sleep`, `queue.get(timeout=...)`, `sock.recv`). */

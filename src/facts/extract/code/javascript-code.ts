@@ -29,5 +29,6 @@ export function extractJavaScriptCode(text: string): CodeExtraction {
     importTimeCalls: functions.importTimeCalls,
     mainCalls: functions.mainCalls,
   };
+  if (/\b(?:document|window|localStorage|sessionStorage|navigator)\s*\./.test(masked.code)) code.usesBrowserGlobals = true;
   return { code, masked: { ...masked, problems: [...masked.problems, ...structure.brackets.problems] }, problems: [...masked.problems, ...structure.brackets.problems] };
 }

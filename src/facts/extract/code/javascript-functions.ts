@@ -50,7 +50,7 @@ export function javascriptFunctions(scope: JavaScriptScope, calls: readonly Call
     }
     const index = byBlock.get(blockIndex) as number;
     const fact = functions[index] as FunctionFact;
-    if (fact.name && name === fact.name && (call.name === name || call.name === `this.${name}`) && !selfCalls.has(index)) selfCalls.set(index, call);
+    if (fact.name && name === fact.name && !selfCalls.has(index) && isSelfCall(scope, blockIndex, fact, call)) selfCalls.set(index, call);
     if (!isNoiseCall(name)) (sets[index] as Set<string>).add(name);
   }
   sets.forEach((set, index) => ((functions[index] as FunctionFact).calls = [...set]));
@@ -66,6 +66,22 @@ export function javascriptFunctions(scope: JavaScriptScope, calls: readonly Call
   return { functions, routes, importTimeCalls: [...importTime], mainCalls: [...main], byBlock, definitionParens };
 }
 
+/**
+ * `this.name()` in a method; a bare `name()` only in a function bound to that name in the
+ * enclosing scope (`function name`, `const name =`), and not rebound inside it.
+ */
+function isSelfCall(scope: JavaScriptScope, blockIndex: number, fact: FunctionFact, call: CallSite): boolean {
+  const block = scope.block(blockIndex) as JsBlock;
+  if (block.kind === 'method') return call.name === `this.${fact.name}`;
+  if (call.name !== fact.name) return false;
+  const code = scope.masked.code;
+  const header = code.slice(Math.max(0, block.start - 80), block.open);
+  const word = fact.name.replace(/\$/g, '\\$');
+  const isBound = new RegExp(`\\bfunction\\s*\\*?\\s*${word}\\s*[(<]|\\b(?:const|let|var)\\s+${word}\\s*(?::[^=]*)?=[^=]`).test(header);
+  const isRebound = new RegExp(`\\b(?:const|let|var|function)\\s+${word}\\b`).test(code.slice(block.open + 1, call.start)) || new RegExp(`[(,]\\s*${word}\\s*[,)=:]`).test(code.slice(block.paren ?? block.open, block.open));
+  return isBound && !isRebound;
+}
+
 /** A self-call directly in the body, in a statement with no condition, with no return/throw before it. */
 function unconditionalSelfCall(scope: JavaScriptScope, blockIndex: number, call: CallSite): { line: number; column: number } | undefined {
   const block = scope.block(blockIndex);
@@ -73,7 +89,7 @@ function unconditionalSelfCall(scope: JavaScriptScope, blockIndex: number, call:
   const code = scope.masked.code;
   if (/\byield\b/.test(code.slice(block.open, block.close)) || /\*\s*$/.test(code.slice(Math.max(0, block.start - 3), block.start + 9).split('(')[0] ?? '')) return undefined;
   const statementStart = Math.max(code.lastIndexOf(';', call.start), code.lastIndexOf('{', call.start), code.lastIndexOf('}', call.start)) + 1;
-  if (/\?|&&|\|\||\bif\b|\belse\b/.test(code.slice(statementStart, call.start))) return undefined;
+  if (/\?|&&|\|\||\bif\b|\belse\b|\bfor\b|\bwhile\b|=>/.test(code.slice(statementStart, call.start))) return undefined;
   const before = code.slice(block.open + 1, statementStart);
   const exits = /\b(?:return|throw)\b|process\.exit/g;
   for (let match = exits.exec(before); match; match = exits.exec(before)) {

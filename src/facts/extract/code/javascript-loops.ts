@@ -90,6 +90,7 @@ function describeLoop(scope: JavaScriptScope, span: LoopSpan, calls: readonly Ca
     isConstantTrue,
     conditionNames: isConstantTrue ? [] : parts.names,
     conditionHasCall: parts.hasCall,
+      conditionCalls: parts.calls,
     exits: [],
     waits: [],
     changed: [],
@@ -105,10 +106,22 @@ function describeLoop(scope: JavaScriptScope, span: LoopSpan, calls: readonly Ca
   const update = span.kind === 'for' ? forUpdate(scope, span) : '';
   const owner = scope.block(scope.functionAt(span.start));
   const before = scope.masked.code.slice(Math.max(owner ? owner.open + 1 : 0, span.start - 4000), span.bodyStart);
-  fact.changed = changedNames(`${body}\n${update}`, fact.conditionNames, 'javascript', scalarNames(fact.conditionNames, before));
+  fact.changed = changedNames(`${body}\n${update}`, fact.conditionNames, 'javascript', scalarNames(fact.conditionNames, before), before);
+  if (isInsideTry(scope, span)) fact.isInsideTry = true;
   fact.assigns = hasAssignment(body) || hasAssignment(update);
   fact.localNames = javascriptLocals(scope, span, fact.conditionNames);
   return fact;
+}
+
+function isInsideTry(scope: JavaScriptScope, span: LoopSpan): boolean {
+  let index = scope.blockAt(span.start);
+  while (index !== -1) {
+    const block = scope.block(index) as JsBlock;
+    if (isFunctionBlock(block) || block.kind === 'class') return false;
+    if (block.kind === 'try') return true;
+    index = block.parent;
+  }
+  return false;
 }
 
 /** The update clause of a C-style `for` (`i++` in `for (;; i++)`). */
@@ -146,7 +159,10 @@ function describeBody(scope: JavaScriptScope, span: LoopSpan, fact: LoopFact, ca
     const isLabeled = word === 'break' && match[2] !== undefined && !/^\s+(?:case|default)$/.test(match[2]);
     if (nesting === 'function' || (word === 'break' && nesting === 'loop' && !isLabeled)) continue;
     if (word === 'yield' || word === 'await') waits.add(word);
-    else exits.add(word === 'throw' ? 'raise' : (word as LoopExit));
+    else {
+      exits.add(word === 'throw' ? 'raise' : (word as LoopExit));
+      if (scope.blockAt(span.bodyStart + (match.index as number)) === container && span.block !== -1) fact.exitsUnconditionally = true;
+    }
   }
   for (let index = firstCallFrom(calls, span.bodyStart); index < calls.length; index += 1) {
     const call = calls[index] as CallSite;

@@ -3,21 +3,26 @@ const NAME = /[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*/g;
 const PURE_CALLS = new Set(['len', 'abs', 'min', 'max', 'int', 'float', 'str', 'bool', 'isinstance', 'Math.min', 'Math.max', 'Math.abs', 'Number', 'String', 'Boolean']);
 
 /** The plain names/attributes a loop condition reads, and whether it calls anything. */
-export function conditionParts(condition: string, keywords: ReadonlySet<string>): { names: string[]; hasCall: boolean } {
+export function conditionParts(condition: string, keywords: ReadonlySet<string>): { names: string[]; hasCall: boolean; calls: string[] } {
   const names = new Set<string>();
-  let hasCall = false;
+  const calls = new Set<string>();
+  // `while (i--)`, `while (line = read())`, `while (x := next())`: the condition changes itself.
+  let hasCall = /\+\+|--|:=|[^=!<>]=[^=]/.test(condition);
   for (let match = NAME.exec(condition); match; match = NAME.exec(condition)) {
     const name = match[0].replace(/\s+/g, '');
     const after = condition.slice(match.index + match[0].length).trimStart();
     if (after.startsWith('(')) {
-      if (!PURE_CALLS.has(name)) hasCall = true;
+      if (!PURE_CALLS.has(name)) {
+        hasCall = true;
+        calls.add(name.slice(name.lastIndexOf('.') + 1));
+      }
       continue;
     }
     const before = condition.charAt(match.index - 1);
     if (before === '.' || /^\d/.test(name) || keywords.has(name)) continue;
     names.add(name);
   }
-  return { names: [...names], hasCall };
+  return { names: [...names], hasCall, calls: [...calls] };
 }
 
 const ASSIGN_AFTER = /^\s*(?:=(?!=)|(?:\+|-|\*|\/|\/\/|%|\*\*|>>|<<|&|\^|\||@|\?\?|&&|\|\|)=|\+\+|--|:=)/;
@@ -28,10 +33,21 @@ const CHANGE_BEFORE = /(?:\bdel|\bfor|\bas|\bglobal|\bnonlocal|\+\+|--|\blet|\bv
  * `as x`, `del x`), mutated through a method (`queue.pop()`) or an item (`x[0] = `), handed to a call
  * (`drain(queue)`), or unpacked into (`a, x = ...`).
  */
-export function changedNames(body: string, names: readonly string[], language: 'python' | 'javascript', scalars: ReadonlySet<string> = new Set()): string[] {
+export function changedNames(body: string, names: readonly string[], language: 'python' | 'javascript', scalars: ReadonlySet<string> = new Set(), before = ''): string[] {
   const changed: string[] = [];
   for (const name of names) {
     const isScalar = scalars.has(name);
+    if (isCalledThroughAlias(body, before, name)) {
+      changed.push(name);
+      continue;
+    }
+    // `self.stream.current` changes when `self.stream` is advanced or handed to a call: check each prefix too.
+    const parts = name.split('.');
+    const prefixes = parts.slice(1, -1).map((_, index) => parts.slice(0, index + 2).join('.'));
+    if (prefixes.some((prefix) => isMutated(body, prefix))) {
+      changed.push(name);
+      continue;
+    }
     const pattern = new RegExp(`(?<![\\w$.])${name.replace(/[.$]/g, (char) => `\\${char}`).replace(/\\\./g, '\\s*\\.\\s*')}(?![\\w$])`, 'g');
     for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
       if (isChangeAt(body, match.index, match.index + match[0].length, language, isScalar)) {
@@ -56,6 +72,22 @@ function isChangeAt(body: string, start: number, end: number, language: 'python'
   const lineEnd = body.indexOf('\n', end);
   const rest = body.slice(end, lineEnd === -1 ? body.length : lineEnd);
   return /^\s*[,\]]/.test(rest) && /^[^=]*[^=!<>]=(?!=)/.test(rest) && (language === 'javascript' || !rest.trimStart().startsWith(']'));
+}
+
+/** `pop = stack.pop` before the loop and `pop()` in it: the method runs through its alias. */
+function isCalledThroughAlias(body: string, before: string, name: string): boolean {
+  if (!before || name.includes('.')) return false;
+  const aliases = before.matchAll(new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*${name.replace(/\$/g, '\\$')}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*(?:$|[;\\n])`, 'gm'));
+  for (const alias of aliases) {
+    if (new RegExp(`(?<![\\w$.])${(alias[1] as string).replace(/\$/g, '\\$')}\\s*\\(`).test(body)) return true;
+  }
+  return false;
+}
+
+/** A method called on `name`, or `name` handed to a call: `self.stream.advance()`, `next(self.stream)`. */
+function isMutated(body: string, name: string): boolean {
+  const escaped = name.replace(/[.$]/g, (char) => `\\${char}`);
+  return new RegExp(`(?<![\\w$.])${escaped}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\(|[(,]\\s*${escaped}\\s*[),]`).test(body);
 }
 
 /** Calls that read their arguments and never change them. */
@@ -106,7 +138,7 @@ export function localNamesOf(names: readonly string[], parameters: string, bodyB
         : new RegExp(`\\b(?:let|const|var)\\s+(?:[^;=]*[{,[]\\s*)?${word}(?![\\w$])`).test(bodyBefore));
     if (!declared) return false;
     if (language === 'python' && new RegExp(`\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b`).test(bodyBefore + nestedBodies.join('\n'))) return false;
-    const assigned = new RegExp(`(?<![\\w$.])${word}\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)`);
+    const assigned = new RegExp(`(?<![\\w$.])${word}\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)|(?:\\+\\+|--)\\s*${word}(?![\\w$])`);
     return !nestedBodies.some((body) => assigned.test(body));
   });
 }

@@ -17,6 +17,8 @@ export function pythonCalls(scope: PythonScope, calls: readonly CallSite[], func
     const category = categorizeCall('python', call.name, false);
     if (!category) continue;
     const args = callArguments(scope.masked.code, scope.structure.brackets, call.paren);
+    // os.spawn*(os.P_WAIT, ...) runs the program to completion: a synchronous run, not a child left running.
+    if (category === 'child-process' && /^os\.spawn/.test(call.name) && args[0] && /P_WAIT$/.test(argumentCode(scope.masked.code, args[0]))) continue;
     constants ??= moduleConstants(scope);
     const fact = describeCall(scope, call, category, args, constants, functionIndexAt(call.start));
     if (fact) facts.push(fact);

@@ -30,8 +30,10 @@ export function pythonFunctions(scope: PythonScope, calls: readonly CallSite[]):
     if (block.kind !== 'def') return;
     const header = lineColumnOf(scope.masked, block.start);
     const fact: FunctionFact = { name: defName(code, block), line: header.line, column: header.column, endLine: lineColumnOf(scope.masked, block.end).line, calls: [] };
-    const owner = scope.block(block.parent);
-    if (owner?.kind === 'class') fact.className = className(code, owner);
+    // The class may be a few blocks up (`if _file:` around a method): the nearest class before any def.
+    const ownerIndex = scope.ancestorOfKind(block.parent, 'class');
+    const owner = scope.block(ownerIndex);
+    if (owner && scope.functionAt(owner.start) === scope.functionAt(block.start)) fact.className = className(code, owner);
     if (block.isAsync) fact.isAsync = true;
     const decorators = decoratorLines(lines, block);
     if (decorators.length > 0) fact.decorators = decorators.map((line) => decoratorName(code, line));
@@ -113,7 +115,9 @@ function attributeCalls(scope: PythonScope, calls: readonly CallSite[], function
     }
     const index = byBlock.get(block) as number;
     const fact = functions[index] as FunctionFact;
-    if (name === fact.name && (call.name === name || call.name === `self.${name}` || call.name === `cls.${name}`)) {
+    // In a method, a bare name is a module-level function, never the method itself; in a plain function, `self.x` is someone else's.
+    const isSelfCall = fact.className ? call.name === `self.${name}` || call.name === `cls.${name}` : call.name === name;
+    if (name === fact.name && isSelfCall) {
       const list = selfCalls.get(index) ?? [];
       list.push(call);
       selfCalls.set(index, list);
@@ -139,9 +143,11 @@ function unconditionalSelfCall(scope: PythonScope, fact: FunctionFact, selfCalls
     if (scope.blockAt(call.start) !== blockIndex) continue;
     const line = scope.structure.lines[scope.lineIndexAt(call.start)] as PyLine;
     const statement = code.slice(line.start, line.end);
-    if (/\b(?:if|and|or|lambda|else)\b/.test(statement)) continue;
+    if (/\b(?:if|and|or|lambda|else|for|while)\b/.test(statement)) continue;
     const before = code.slice(block.colon + 1, line.start);
     if (hasOwnExitBefore(scope, before, block.colon + 1, blockIndex)) return undefined;
+    // `from .template import templatize` or `templatize = ...` inside the function shadows it.
+    if (!fact.className && new RegExp(`\\bimport\\b[^\\n]*\\b${fact.name}\\b|(?:^|\\n)\\s*${fact.name}\\s*=(?!=)|\\bas\\s+${fact.name}\\b`).test(before)) return undefined;
     if (fact.name === '') return undefined;
     return lineColumnOf(scope.masked, call.start);
   }

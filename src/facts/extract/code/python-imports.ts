@@ -1,5 +1,6 @@
 import type { CallSite } from '../../../parsers/code/call-sites.js';
-import { lineColumnOf, stringIndexAt, stringValue } from '../../../parsers/code/masked-source.js';
+import { type Argument, callArguments, literalArgument } from '../../../parsers/code/call-arguments.js';
+import { lineColumnOf, stringIndexAt } from '../../../parsers/code/masked-source.js';
 import type { PyBlock } from '../../../parsers/code/python-structure.js';
 import type { ImportFact } from '../../code-types.js';
 import type { PythonScope } from './python-scope.js';
@@ -31,10 +32,11 @@ export function pythonImports(scope: PythonScope, calls: readonly CallSite[]): I
   }
   for (const call of calls) {
     if (call.name !== 'importlib.import_module' && call.name !== '__import__' && call.name !== 'import_module') continue;
-    const index = stringIndexAt(scope.masked, firstArgument(code, call.paren));
-    if (index === -1) continue;
-    const module = stringValue(scope.masked, index);
-    if (!/^\.*[\w.]+$/.test(module)) continue;
+    const args = callArguments(code, scope.structure.brackets, call.paren);
+    const module = args.length === 1 ? literalArgument(scope.masked, args[0] as Argument) : undefined;
+    // A computed name, or import_module(".x", package) relative to a package named at run time: unknowable here.
+    if (module === undefined || !/^[\w][\w.]*$/.test(module)) continue;
+    const index = stringIndexAt(scope.masked, (args[0] as Argument).start);
     imports.push({ module, kind: 'dynamic', ...position(scope, (scope.masked.stringStarts[index] as number) + 1), ...importContext(scope, call.start), isConditional: true });
   }
   return imports;
@@ -50,12 +52,6 @@ function splitNames(list: string): string[] {
     .split(',')
     .map((name) => name.trim().replace(/\s+/g, ' '))
     .filter((name) => name.length > 0);
-}
-
-function firstArgument(code: string, paren: number): number {
-  let at = paren + 1;
-  while (at < code.length && /\s/.test(code.charAt(at))) at += 1;
-  return at;
 }
 
 /**

@@ -30,6 +30,7 @@ export function pythonLoops(scope: PythonScope, calls: readonly CallSite[], func
       isConstantTrue: CONSTANT_TRUE.test(condition),
       conditionNames: parts.names,
       conditionHasCall: parts.hasCall,
+      conditionCalls: parts.calls,
       exits: [],
       waits: [],
       changed: [],
@@ -47,7 +48,8 @@ export function pythonLoops(scope: PythonScope, calls: readonly CallSite[], func
     const definition = scope.block(scope.functionAt(block.start));
     // Initializations sit near the loop: look at most 4,000 characters back.
     const before = code.slice(Math.max(definition ? definition.colon + 1 : 0, block.start - 4000), block.start);
-    fact.changed = changedNames(body, fact.conditionNames, 'python', scalarNames(fact.conditionNames, before));
+    fact.changed = changedNames(body, fact.conditionNames, 'python', scalarNames(fact.conditionNames, before), before);
+    if (isInsideTry(scope, block)) fact.isInsideTry = true;
     fact.assigns = hasAssignment(body);
     fact.localNames = pythonLocals(scope, block, fact.conditionNames);
     loops.push(fact);
@@ -67,7 +69,10 @@ function describeBody(scope: PythonScope, block: PyBlock, blockIndex: number, fa
     const nesting = nestingBetween(scope, scope.blockAt(block.colon + 1 + match.index), blockIndex);
     if (nesting === 'function' || (word === 'break' && nesting === 'loop')) continue;
     if (word === 'yield' || word === 'await') waits.add(word);
-    else exits.add(word as LoopExit);
+    else {
+      exits.add(word as LoopExit);
+      if (scope.blockAt(block.colon + 1 + match.index) === blockIndex) fact.exitsUnconditionally = true;
+    }
   }
   for (let index = firstCall; index < calls.length; index += 1) {
     const call = calls[index] as CallSite;
@@ -82,6 +87,17 @@ function describeBody(scope: PythonScope, block: PyBlock, blockIndex: number, fa
   fact.exits = [...exits];
   fact.waits = [...waits];
   fact.calls = [...called];
+}
+
+function isInsideTry(scope: PythonScope, loop: PyBlock): boolean {
+  let index = loop.parent;
+  while (index !== -1) {
+    const block = scope.block(index) as PyBlock;
+    if (block.kind === 'def' || block.kind === 'class') return false;
+    if (block.kind === 'try') return true;
+    index = block.parent;
+  }
+  return false;
 }
 
 /** Condition names that are locals of the def around the loop. */
