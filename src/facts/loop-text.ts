@@ -1,4 +1,16 @@
 import type { LoopFact } from './code-types.js';
+import type { Project } from './project.js';
+import type { FileFacts } from './types.js';
+
+/** Every loop fact of the project with its file and language family. */
+export function* loopsOf(project: Project): Generator<{ facts: FileFacts; loop: LoopFact; language: 'python' | 'javascript' }> {
+  for (const facts of project.allFacts()) {
+    const code = facts.source?.code;
+    if (!code) continue;
+    const language = facts.kind === 'python' ? 'python' : 'javascript';
+    for (const loop of code.loops) yield { facts, loop, language };
+  }
+}
 
 /** The loop header as a reader would write it: `while True:`, `while (!ready)`, `for (;;)`. */
 export function loopHeader(loop: LoopFact, language: 'python' | 'javascript'): string {

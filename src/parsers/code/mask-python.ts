@@ -1,3 +1,4 @@
+import { skipReplacementField } from '../lexer/python.js';
 import { MaskBuilder, type MaskedSource } from './masked-source.js';
 
 const PREFIX = /^(?:[rRuUbBfFtT]|[rR][bBfFtT]|[bBfFtT][rR])$/;
@@ -64,7 +65,7 @@ function readString(mask: MaskBuilder, quoteAt: number, prefix: string): number 
     if (code === 10 && !isTriple) break;
     if (isFormatted && code === 123) {
       if (text.charCodeAt(pos + 1) === 123) pos += 2;
-      else pos = skipReplacementField(text, pos + 1, quote, isTriple);
+      else pos = skipReplacementField(text, pos + 1, String.fromCharCode(quote), isTriple);
       continue;
     }
     pos += 1;
@@ -73,45 +74,4 @@ function readString(mask: MaskBuilder, quoteAt: number, prefix: string): number 
   mask.problem('unterminated string literal', quoteAt);
   mask.string(quoteAt, end, quoteLength, false);
   return end;
-}
-
-/**
- * Skips an f-string replacement field `{expr!r:spec}` up to and including its closing brace.
- * Quotes inside the expression are skipped (Python 3.12 allows the f-string's own quote there);
- * an unclosed field ends at the closing quote of the f-string (or the line end for single-quoted ones).
- */
-function skipReplacementField(text: string, pos: number, quote: number, isTriple: boolean): number {
-  let depth = 0;
-  while (pos < text.length) {
-    const code = text.charCodeAt(pos);
-    if (code === 10 && !isTriple) return pos;
-    if (code === 34 || code === 39) {
-      const innerEnd = code === quote && depth === 0 ? -1 : findQuoteEnd(text, pos);
-      if (innerEnd === -1) return pos;
-      pos = innerEnd;
-      continue;
-    }
-    if (code === 123 || code === 40 || code === 91) depth += 1;
-    else if (code === 41 || code === 93) depth = Math.max(0, depth - 1);
-    else if (code === 125) {
-      if (depth === 0) return pos + 1;
-      depth -= 1;
-    }
-    pos += 1;
-  }
-  return pos;
-}
-
-/** End offset of a simple quoted string at `pos`, or -1 when it does not close on this line. */
-function findQuoteEnd(text: string, pos: number): number {
-  const quote = text.charCodeAt(pos);
-  let index = pos + 1;
-  while (index < text.length) {
-    const code = text.charCodeAt(index);
-    if (code === 92) index += 2;
-    else if (code === quote) return index + 1;
-    else if (code === 10) return -1;
-    else index += 1;
-  }
-  return -1;
 }

@@ -174,7 +174,7 @@ function readString(cursor: LexCursor, start: number, quoteAt: number, prefix: s
  * Nested strings inside the expression are skipped without decoding; an unclosed field ends at the
  * closing quote of the f-string (or the line end for single-quoted ones).
  */
-function skipReplacementField(text: string, pos: number, quote: string, triple: boolean): number {
+export function skipReplacementField(text: string, pos: number, quote: string, triple: boolean): number {
   let depth = 0;
   while (pos < text.length) {
     const char = text.charAt(pos);

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../api.js';
 import type { LoopFact } from '../../../facts/code-types.js';
-import { loopHeader, loopPlace } from '../../../facts/loop-text.js';
+import { loopHeader, loopPlace, loopsOf } from '../../../facts/loop-text.js';
 
 /** Calls that return at once: a loop made only of these never gives the CPU away. */
 const NON_BLOCKING = new Set([
@@ -17,23 +17,18 @@ export const noBusySpin = defineCheck({
     category: 'reliability',
   },
   run({ project, report }) {
-    for (const facts of project.allFacts()) {
-      const code = facts.source?.code;
-      if (!code) continue;
-      const language = facts.kind === 'python' ? 'python' : 'javascript';
-      for (const loop of code.loops) {
-        if (!isBusySpin(loop)) continue;
-        const header = loopHeader(loop, language);
-        const waitingFor = loop.isConstantTrue ? 'something to change' : loop.conditionHasCall ? `\`${loop.condition}\` to turn false` : loop.conditionNames.map((name) => `\`${name}\``).join(', ');
-        report({
-          message: `\`${header}\` ${loopPlace(loop)} waits for ${waitingFor} without sleeping, awaiting or blocking: it burns a whole CPU core while it waits${language === 'javascript' ? ', and Node cannot run the callback that would end it' : ', starving the threads that would end it'}.`,
-          remediation: language === 'python'
-            ? 'Wait on the thing itself (threading.Event().wait(timeout), queue.get(), asyncio.Event) or at least time.sleep() inside the loop.'
-            : 'Await the event (a Promise, once(emitter, "ready"), setTimeout-based sleep) instead of spinning; a synchronous loop blocks the event loop.',
-          location: { file: facts.path, line: loop.line, column: loop.column },
-          fingerprintContent: `${loop.functionName}:${header}`,
-        });
-      }
+    for (const { facts, loop, language } of loopsOf(project)) {
+      if (!isBusySpin(loop)) continue;
+      const header = loopHeader(loop, language);
+      const waitingFor = loop.isConstantTrue ? 'something to change' : loop.conditionHasCall ? `\`${loop.condition}\` to turn false` : loop.conditionNames.map((name) => `\`${name}\``).join(', ');
+      report({
+        message: `\`${header}\` ${loopPlace(loop)} waits for ${waitingFor} without sleeping, awaiting or blocking: it burns a whole CPU core while it waits${language === 'javascript' ? ', and Node cannot run the callback that would end it' : ', starving the threads that would end it'}.`,
+        remediation: language === 'python'
+          ? 'Wait on the thing itself (threading.Event().wait(timeout), queue.get(), asyncio.Event) or at least time.sleep() inside the loop.'
+          : 'Await the event (a Promise, once(emitter, "ready"), setTimeout-based sleep) instead of spinning; a synchronous loop blocks the event loop.',
+        location: { file: facts.path, line: loop.line, column: loop.column },
+        fingerprintContent: `${loop.functionName}:${header}`,
+      });
     }
   },
 });

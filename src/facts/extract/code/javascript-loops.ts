@@ -5,7 +5,7 @@ import { type JsBlock, isFunctionBlock, previousSignificant } from '../../../par
 import type { LoopExit, LoopFact } from '../../code-types.js';
 import { categorizeCall, isWaitingCall } from './call-catalog.js';
 import type { JavaScriptScope } from './javascript-scope.js';
-import { changedNames, conditionParts, hasAssignment, localNamesOf, scalarNames } from './loop-conditions.js';
+import { changedNames, conditionParts, hasAssignment, localNamesOf, newLoopFact, scalarNames } from './loop-conditions.js';
 import { isNoiseCall } from './noise-calls.js';
 
 const CONSTANT_TRUE = /^(?:true|1|!0|!false|!!1)?$/;
@@ -81,26 +81,20 @@ function describeLoop(scope: JavaScriptScope, span: LoopSpan, calls: readonly Ca
   const parts = conditionParts(span.condition, JS_WORDS);
   const start = lineColumnOf(scope.masked, span.start);
   const isConstantTrue = CONSTANT_TRUE.test(span.condition.replace(/\s+/g, ''));
-  const fact: LoopFact = {
-    kind: span.kind,
-    line: start.line,
-    column: start.column,
-    endLine: lineColumnOf(scope.masked, span.bodyEnd).line,
-    condition: span.condition,
-    isConstantTrue,
-    conditionNames: isConstantTrue ? [] : parts.names,
-    conditionHasCall: parts.hasCall,
-      conditionCalls: parts.calls,
-    exits: [],
-    waits: [],
-    changed: [],
-    localNames: [],
-    assigns: false,
-    calls: [],
-    functionName: scope.functionName(scope.functionAt(span.start)),
-    functionIndex,
-    scope: scope.scopeAt(span.start),
-  };
+  const fact = newLoopFact(
+    {
+      kind: span.kind,
+      line: start.line,
+      column: start.column,
+      endLine: lineColumnOf(scope.masked, span.bodyEnd).line,
+      condition: span.condition,
+      isConstantTrue,
+      functionName: scope.functionName(scope.functionAt(span.start)),
+      functionIndex,
+      scope: scope.scopeAt(span.start),
+    },
+    parts,
+  );
   describeBody(scope, span, fact, calls, definitionParens);
   const body = scope.masked.code.slice(span.bodyStart, span.bodyEnd);
   const update = span.kind === 'for' ? forUpdate(scope, span) : '';

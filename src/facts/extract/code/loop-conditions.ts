@@ -1,3 +1,21 @@
+import type { LoopFact } from '../../code-types.js';
+
+/** A loop fact with its header known and its body not yet read. */
+export function newLoopFact(header: Pick<LoopFact, 'kind' | 'line' | 'column' | 'endLine' | 'condition' | 'isConstantTrue' | 'functionName' | 'functionIndex' | 'scope'>, parts: { names: string[]; hasCall: boolean; calls: string[] }): LoopFact {
+  return {
+    ...header,
+    conditionNames: header.isConstantTrue ? [] : parts.names,
+    conditionHasCall: parts.hasCall,
+    conditionCalls: parts.calls,
+    exits: [],
+    waits: [],
+    changed: [],
+    localNames: [],
+    assigns: false,
+    calls: [],
+  };
+}
+
 const NAME = /[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*/g;
 /** Builtins whose result depends only on their arguments: calling them does not make a condition change. */
 const PURE_CALLS = new Set(['len', 'abs', 'min', 'max', 'int', 'float', 'str', 'bool', 'isinstance', 'Math.min', 'Math.max', 'Math.abs', 'Number', 'String', 'Boolean']);

@@ -3,7 +3,7 @@ import { lineColumnOf } from '../../../parsers/code/masked-source.js';
 import type { PyBlock } from '../../../parsers/code/python-structure.js';
 import type { LoopExit, LoopFact } from '../../code-types.js';
 import { categorizeCall, isWaitingCall } from './call-catalog.js';
-import { changedNames, conditionParts, hasAssignment, localNamesOf, scalarNames } from './loop-conditions.js';
+import { changedNames, conditionParts, hasAssignment, localNamesOf, newLoopFact, scalarNames } from './loop-conditions.js';
 import { isNoiseCall } from './noise-calls.js';
 import type { PythonScope } from './python-scope.js';
 
@@ -21,27 +21,20 @@ export function pythonLoops(scope: PythonScope, calls: readonly CallSite[], func
     const condition = code.slice(keywordEnd, block.colon).replace(/\s+/g, ' ').trim();
     const parts = conditionParts(condition, PYTHON_WORDS);
     const start = lineColumnOf(scope.masked, block.start);
-    const fact: LoopFact = {
-      kind: 'while',
-      line: start.line,
-      column: start.column,
-      endLine: lineColumnOf(scope.masked, block.end).line,
-      condition,
-      isConstantTrue: CONSTANT_TRUE.test(condition),
-      conditionNames: parts.names,
-      conditionHasCall: parts.hasCall,
-      conditionCalls: parts.calls,
-      exits: [],
-      waits: [],
-      changed: [],
-      localNames: [],
-      assigns: false,
-      calls: [],
-      functionName: scope.functionName(scope.functionAt(block.start)),
-      functionIndex: functionIndexAt(block.start),
-      scope: scope.scopeAt(block.start),
-    };
-    if (fact.isConstantTrue) fact.conditionNames = [];
+    const fact = newLoopFact(
+      {
+        kind: 'while',
+        line: start.line,
+        column: start.column,
+        endLine: lineColumnOf(scope.masked, block.end).line,
+        condition,
+        isConstantTrue: CONSTANT_TRUE.test(condition),
+        functionName: scope.functionName(scope.functionAt(block.start)),
+        functionIndex: functionIndexAt(block.start),
+        scope: scope.scopeAt(block.start),
+      },
+      parts,
+    );
     while (callIndex < calls.length && (calls[callIndex] as CallSite).start <= block.colon) callIndex += 1;
     describeBody(scope, block, blockIndex, fact, calls, callIndex);
     const body = code.slice(block.colon + 1, block.end);
