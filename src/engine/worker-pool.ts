@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileJob, FileOutcome } from './extract-file.js';
@@ -15,8 +15,11 @@ export function threadsFor(jobs: readonly FileJob[], requested: number | 'auto')
   if (requested !== 'auto') return Math.max(0, requested);
   const bytes = jobs.reduce((total, job) => total + job.size, 0);
   if (jobs.length < PARALLEL_MIN_FILES && bytes < PARALLEL_MIN_BYTES) return 0;
+  // Cores other processes are not already using (like `make -l`): on a busy machine, threads only
+  // fight each other and this process, and one thread is faster.
   const cores = availableParallelism();
-  return cores < 2 ? 0 : Math.min(cores, 4);
+  const idle = Math.max(0, Math.min(cores, Math.round(cores - (loadavg()[0] ?? 0) + 0.5)));
+  return idle < 2 ? 0 : Math.min(idle, 4);
 }
 
 /**

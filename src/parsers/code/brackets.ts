@@ -65,8 +65,10 @@ function closeBracket(code: string, at: number, wanted: number, state: MatchStat
     problem(state.problems, `unbalanced closing '${code.charAt(at)}'`, at);
     return;
   }
-  if (depth !== top) problem(state.problems, `'${code.charAt(at)}' closes an earlier bracket than the last one opened`, at);
-  stack.length = depth + 1;
+  if (depth !== top) {
+    problem(state.problems, `'${code.charAt(at)}' closes an earlier bracket than the last one opened`, at);
+    stack.length = depth + 1;
+  }
   const index = stack.pop() as number;
   state.closes[index] = at;
   state.byClose.push(index);

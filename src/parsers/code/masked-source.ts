@@ -128,12 +128,25 @@ export function stringValueAt(masked: MaskedSource, offset: number): string | un
 
 /** True when a string literal's raw text contains `${`/`{` interpolation (templates, f-strings). */
 export function isInterpolated(masked: MaskedSource, index: number): boolean {
+  const { text } = masked;
   const start = masked.stringStarts[index] as number;
-  const opener = masked.text.charCodeAt(start);
-  if (opener === 96) return masked.text.slice(start, masked.stringEnds[index]).includes('${');
-  // Python: the prefix sits right before the quote in the text.
-  const prefix = /[A-Za-z]{1,2}$/.exec(masked.text.slice(Math.max(0, start - 3), start))?.[0].toLowerCase() ?? '';
-  return prefix.length > 0 && /^[rubft]+$/.test(prefix) && (prefix.includes('f') || prefix.includes('t'));
+  if (text.charCodeAt(start) === 96) {
+    const interpolation = text.indexOf('${', start);
+    return interpolation !== -1 && interpolation < (masked.stringEnds[index] as number);
+  }
+  // Python: an f or t right before the quote (alone, or after r/b/u), not the end of a longer word.
+  const before = text.charCodeAt(start - 1) | 0x20;
+  if (before !== 102 && before !== 116) {
+    const second = text.charCodeAt(start - 2) | 0x20;
+    const isPair = (before === 114 || before === 98) && (second === 102 || second === 116);
+    return isPair && !isWordCode(text.charCodeAt(start - 3));
+  }
+  const previous = text.charCodeAt(start - 2) | 0x20;
+  return !isWordCode(text.charCodeAt(start - 2)) || ((previous === 114 || previous === 98) && !isWordCode(text.charCodeAt(start - 3)));
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
 export function lineColumnOf(masked: MaskedSource, offset: number): { line: number; column: number } {

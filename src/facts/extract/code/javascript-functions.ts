@@ -7,6 +7,7 @@ import type { JavaScriptScope } from './javascript-scope.js';
 import { isNoiseCall } from './noise-calls.js';
 
 const ROUTE_CALL = /^([A-Za-z_$][\w$]*)\.(get|post|put|patch|delete|del|head|options|all)$/;
+const ROUTE_VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all']);
 const NOT_ROUTERS = new Set(['axios', 'http', 'https', 'got', 'ky', 'superagent', 'request', 'client', 'api', 'instance', 'fetch', 'map', 'cache', 'headers', 'params', 'searchParams', 'query', 'process', 'req', 'res', 'ctx', 'localStorage', 'sessionStorage', 'store', 'redis', 'db', 'config', 'url', 'formData', 'cookies', 'Reflect', 'router_']);
 
 export interface JavaScriptFunctions {
@@ -116,6 +117,7 @@ function javascriptRoutes(scope: JavaScriptScope, calls: readonly CallSite[], fu
   const routes: RouteFact[] = [];
   const { masked, structure } = scope;
   for (const call of calls) {
+    if (!ROUTE_VERBS.has(lastPart(call.name))) continue;
     const match = ROUTE_CALL.exec(call.name);
     if (!match || NOT_ROUTERS.has(match[1] as string) || !startsWithPath(masked.text, call.paren)) continue;
     const args = callArguments(masked.code, structure.brackets, call.paren);
