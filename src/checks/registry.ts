@@ -24,6 +24,21 @@ import { noBroadKill } from './shell/no-broad-kill/check.js';
 import { requireExecForServer } from './shell/require-exec-for-server/check.js';
 import { requireStrictMode } from './shell/require-strict-mode/check.js';
 import { noKnownSecretFormats } from './secrets/no-known-secret-formats/check.js';
+// scan-core
+import { noUndeclared } from './deps/no-undeclared/check.js';
+import { noUnused } from './deps/no-unused/check.js';
+import { noCycle } from './imports/no-cycle/check.js';
+import { noMissingModule } from './imports/no-missing-module/check.js';
+import { noExitAtImport } from './lifecycle/no-exit-at-import/check.js';
+import { requireChildSupervision } from './lifecycle/require-child-supervision/check.js';
+import { noBusySpin } from './loops/no-busy-spin/check.js';
+import { noInfiniteLoop } from './loops/no-infinite-loop/check.js';
+import { noStuckCondition } from './loops/no-stuck-condition/check.js';
+import { noUnconditionalRecursion } from './recursion/no-unconditional-recursion/check.js';
+import { noRuntimeConfigWrite } from './resilience/no-runtime-config-write/check.js';
+import { noSwallowedException } from './resilience/no-swallowed-exception/check.js';
+import { requireHttpTimeout } from './resilience/require-http-timeout/check.js';
+import { noUnparseableCode } from './syntax/no-unparseable-code/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -55,4 +70,19 @@ export const ALL_CHECKS: readonly Check[] = [
   noFailingModules,
   noResourceFailures,
   noRecentErrors,
+  // scan-core
+  noInfiniteLoop,
+  noBusySpin,
+  noStuckCondition,
+  noUnconditionalRecursion,
+  noExitAtImport,
+  requireChildSupervision,
+  requireHttpTimeout,
+  noSwallowedException,
+  noRuntimeConfigWrite,
+  noMissingModule,
+  noCycle,
+  noUndeclared,
+  noUnused,
+  noUnparseableCode,
 ];

@@ -43,6 +43,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-color', 'plain terminal output')
     .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
     .addOption(new Option('--logs <path>', 'a log file or folder to read (repeatable; default: logs/, log/, *.log)').argParser(collect).default([]))
+    .option('--cache-dir <dir>', 'facts cache directory (default: $LIVEREADY_CACHE_DIR, else $XDG_CACHE_HOME/liveready or ~/.cache/liveready)')
+    .option('--no-cache', 'do not read or write the facts cache')
     .exitOverride()
     .action(async (path: string, options) => {
       setExitCode(await runAuditCommand(path, options));

@@ -5,8 +5,9 @@ import { parseJson } from '../parsers/json.js';
 import { ConfigError } from '../model/errors.js';
 import { type LivereadyConfig, ConfigSchema } from './schema.js';
 import { validateAgainst } from './validate.js';
+import { CONFIG_FILE_NAMES } from './config-files.js';
 
-export const CONFIG_FILE_NAMES = ['.liveready.yaml', '.liveready.yml', '.liveready.json'] as const;
+export { CONFIG_FILE_NAMES, parseSize } from './config-files.js';
 
 export interface LoadedConfig {
   config: LivereadyConfig;
@@ -68,14 +69,4 @@ function parseJsonConfig(name: string, text: string): ParsedConfig {
   const problem = document.problems[0];
   if (problem) throw new ConfigError(`invalid ${name}: ${problem.message} at line ${problem.line}, column ${problem.column ?? 1}`);
   return { data: document.data, lineOf: (path) => document.positionOf(path)?.line };
-}
-
-/** Parses a size like `2MB` or a byte count into bytes. */
-export function parseSize(value: string | number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value === 'number') return value;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)\s*$/.exec(value);
-  if (!match) return fallback;
-  const units: Record<string, number> = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
-  return Math.round(Number(match[1]) * (units[match[2] as string] ?? 1));
 }

@@ -11,6 +11,9 @@ export interface ListedFile {
   absolutePath: string;
   size: number;
   tracked?: boolean;
+  /** Modification time and inode: with the size, what the facts cache trusts without reading the file. */
+  mtimeMs?: number;
+  ino?: number;
 }
 
 export interface FileListing {
@@ -41,7 +44,7 @@ export function listFiles(root: string, options: ListOptions = {}): FileListing 
     if (isUnderDefaultIgnoredDirectory(entry.path) || isIgnoredPath(entry.path)) continue;
     const absolutePath = join(root, ...entry.path.split('/'));
     const file = statListed(absolutePath, rootReal, entry.path, skipped);
-    if (file) files.push({ path: entry.path, absolutePath, size: file.size, tracked: entry.tracked });
+    if (file) files.push({ path: entry.path, absolutePath, size: file.size, tracked: entry.tracked, mtimeMs: file.mtimeMs, ino: file.ino });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, skipped, source: fromGit && fromGit.length > 0 ? 'git' : 'walk' };
@@ -129,14 +132,14 @@ function isVirtualenv(absoluteDir: string): boolean {
 }
 
 /** Stats a listed path; symlinks are resolved only to files inside the root. */
-function statListed(absolutePath: string, rootReal: string, path: string, skipped: SkippedFile[]): { size: number } | undefined {
+function statListed(absolutePath: string, rootReal: string, path: string, skipped: SkippedFile[]): { size: number; mtimeMs: number; ino: number } | undefined {
   let info;
   try {
     info = lstatSync(absolutePath);
   } catch {
     return undefined; // listed by git but deleted in the work tree
   }
-  if (info.isFile()) return { size: info.size };
+  if (info.isFile()) return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
   if (!info.isSymbolicLink()) return undefined; // directories (submodules), sockets, fifos
   try {
     const target = statSync(absolutePath);
@@ -153,7 +156,7 @@ function statListed(absolutePath: string, rootReal: string, path: string, skippe
       });
       return undefined;
     }
-    return target.isFile() ? { size: target.size } : undefined;
+    return target.isFile() ? { size: target.size, mtimeMs: target.mtimeMs, ino: target.ino } : undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') skipped.push({ file: path, code: 'symlink-loop', reason: 'symlink loop: the link resolves to itself' });

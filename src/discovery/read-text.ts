@@ -10,6 +10,11 @@ export type ReadOutcome = { text: string; bytes: number; hash: string } | { skip
 const PEEK_BYTES = 64 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
+/** True when readText decides from the name and size alone (binary extension, bundle name, over the limit). */
+export function needsNoRead(path: string, size: number, maxBytes: number): boolean {
+  return BINARY_EXTENSIONS.has(extensionOf(path)) || /\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path) || size > maxBytes;
+}
+
 /**
  * Reads a file as UTF-8 text, or says why not: binary, over the size limit, a minified bundle,
  * invalid UTF-8. Never throws.

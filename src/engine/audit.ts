@@ -4,7 +4,8 @@ import picomatch from 'picomatch';
 import type { Check } from '../checks/api.js';
 import { ALL_CHECKS } from '../checks/registry.js';
 import { loadBaseline } from '../config/baseline.js';
-import { type LoadedConfig, loadConfig, parseSize } from '../config/load.js';
+import { loadConfigWhenPresent, parseSize } from '../config/config-files.js';
+import type { LoadedConfig } from '../config/load.js';
 import { Project } from '../facts/project.js';
 import { NothingToAuditError, UsageError } from '../model/errors.js';
 import type { FileKind } from '../model/file-kind.js';
@@ -14,7 +15,7 @@ import type { Severity } from '../model/severity.js';
 import { VERSION } from '../model/version.js';
 import { computeVerdict } from '../verdict/compute-verdict.js';
 import { resolveCheckSettings } from './check-settings.js';
-import { collectFacts } from './collect-facts.js';
+import { collectFactsInParallel } from './collect-facts.js';
 import { COLLECTORS, type Collector } from './collectors.js';
 import { finalizeFindings } from './finalize-findings.js';
 import { PHASE_OF_STAGE } from './phases.js';
@@ -52,6 +53,10 @@ export interface AuditOptions {
   signal?: AbortSignal;
   /** False: a tree with no recognizable project is audited anyway (`liveready logs` from any folder). */
   requireProject?: boolean;
+  /** Directory of the per-file facts cache (outside the audited tree); undefined or false: no cache. */
+  cacheDir?: string | false;
+  /** Threads for reading and extracting files: 'auto' (default) for big trees only, 0 never. */
+  threads?: number | 'auto';
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -66,7 +71,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const started = Date.now();
   const root = resolve(options.root);
   assertDirectory(root);
-  const loaded = options.config ?? loadConfig(root, options.configPath);
+  const loaded = options.config ?? (await loadConfigWhenPresent(root, options.configPath));
   const config = loaded.config;
   const allChecks = options.checks ?? ALL_CHECKS;
   const settings = resolveCheckSettings(config, allChecks);
@@ -77,7 +82,13 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   const ignorePatterns = (config.ignorePaths ?? []).flatMap(expandDirectoryPattern);
   const isIgnoredPath = ignorePatterns.length > 0 ? picomatch(ignorePatterns, { dot: true }) : () => false;
-  const collected = collectFacts(root, { maxFileSize: parseSize(config.maxFileSize, DEFAULT_MAX_FILE_SIZE), isIgnoredPath, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const collected = await collectFactsInParallel(root, {
+    maxFileSize: parseSize(config.maxFileSize, DEFAULT_MAX_FILE_SIZE),
+    isIgnoredPath,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+  });
   const recognizable = collected.facts.some((facts) => PROJECT_KINDS.has(facts.kind) || PROJECT_FILE_NAMES.test(facts.path));
   if (!recognizable && options.requireProject !== false) {
     throw new NothingToAuditError(
@@ -135,6 +146,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
       durationMs: Date.now() - started,
       skipped: collected.skipped,
       listing: collected.listing,
+      ...(collected.cache ? { cache: collected.cache } : {}),
     },
   };
 }

@@ -13,6 +13,9 @@ export function envSection(project: Project): EnvSection | undefined {
   return { variables: variables.map(envRow), exampleFiles: exampleFiles(project) };
 }
 
+/** Places listed per variable; `readCount` keeps the total. */
+const MAX_PLACES = 20;
+
 function envRow(variable: EnvVariable): EnvVariableRow {
   return {
     name: variable.name,
@@ -21,7 +24,9 @@ function envRow(variable: EnvVariable): EnvVariableRow {
     strict: variable.strict,
     secret: variable.secret,
     platform: variable.platform,
-    readAt: variable.reads.map((envRead) => {
+    readCount: variable.reads.length,
+    // A variable read in thousands of places (generated code) must not swell the report: the first few say where.
+    readAt: variable.reads.slice(0, MAX_PLACES).map((envRead) => {
       const shown = !variable.secret && envRead.defaultValue !== undefined && !envRead.defaultValue.startsWith('<') ? redact(envRead.defaultValue) : undefined;
       return { file: envRead.file, line: envRead.line, via: envRead.via, ...(shown !== undefined ? { default: shown } : {}) };
     }),

@@ -55,4 +55,60 @@ export type ManifestFacts =
   | ReplitFacts
   | DotenvFacts
   // --- config stage (issue 3): Dockerfile, compose, PaaS manifests, supervisord, systemd, replit.nix ---
-  | DeploymentManifestFacts;
+  | DeploymentManifestFacts
+  // --- scan stage: dependency declarations and tsconfig ---
+  | PythonDependencyFacts
+  | TsconfigFacts;
+
+// ---- scan-core: dependency declarations (package.json, requirements, pyproject, setup.py/cfg, Pipfile) and tsconfig ----
+
+/** One declared dependency, as written in its manifest. */
+export interface DeclaredDependency {
+  /** As written: `Flask`, `python-dotenv`, `@types/node`. */
+  name: string;
+  /** Version spec or source as written (`>=2.0`, `^4.18.0`, `git+https://...`), '' when none. */
+  spec: string;
+  line: number;
+  /** main, dev, peer, optional, build, `extra:<name>` (Python extras), `group:<name>` (Poetry/PEP 735 groups). */
+  group: string;
+  /** Installed from somewhere other than the package index. */
+  source?: 'url' | 'path' | 'vcs' | 'editable';
+  /** PEP 508 environment marker as written (`python_version < "3.8"`). */
+  marker?: string;
+}
+
+export interface PackageJsonFacts {
+  /** dependencies (main), devDependencies (dev), peerDependencies (peer), optionalDependencies (optional). */
+  dependencies?: DeclaredDependency[];
+  /** `workspaces` globs (the array form or `workspaces.packages`). */
+  workspaces?: string[];
+  /** `exports` flattened to subpath -> file (`.` -> `./dist/index.js`), the first target of each condition list. */
+  exports?: Record<string, string>;
+  /** `module`, `types` entry files. */
+  module?: string;
+  types?: string;
+}
+
+export interface PythonDependencyFacts {
+  type: 'python-dependencies';
+  /** runtime: a Python version pin only (runtime.txt, .python-version). */
+  format: 'requirements' | 'pyproject' | 'setup.py' | 'setup.cfg' | 'pipfile' | 'runtime';
+  dependencies: DeclaredDependency[];
+  /** `-r other.txt` / `-c constraints.txt` in requirements files, as written. */
+  includes: Array<{ path: string; line: number; isConstraint: boolean }>;
+  /** requires-python, python_requires, Poetry `python`, Pipfile `python_version`, as written. */
+  pythonVersion?: string;
+  /** The distribution this manifest builds (`[project] name`, `setup(name=...)`). */
+  name?: string;
+  /** The list is computed at build time (`install_requires=read_requirements()`): unknown, not empty. */
+  isDynamic?: boolean;
+}
+
+/** `tsconfig.json`/`jsconfig.json` module resolution settings. */
+export interface TsconfigFacts {
+  type: 'tsconfig';
+  baseUrl?: string;
+  paths?: Record<string, string[]>;
+  /** `extends` as written (only relative paths are followed). */
+  extends?: string;
+}

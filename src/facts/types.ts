@@ -1,4 +1,5 @@
 import type { FileKind } from '../model/file-kind.js';
+import type { CodeFacts } from './code-types.js';
 import type { ManifestFacts } from './manifest-types.js';
 
 /** `liveready-ignore[check-id, other-id] reason` found in a comment. Covers its own line and the next. */
@@ -170,4 +171,11 @@ export interface ShellScriptFacts {
 export interface SourceFacts {
   /** Shell scripts only. */
   shell?: ShellScriptFacts;
+}
+
+// ---- scan-core: code facts of Python and JS/TS files (imports, functions, loops, calls, routes) ----
+
+export interface SourceFacts {
+  /** Python and JS/TS only; see code-types.ts. */
+  code?: CodeFacts;
 }

@@ -22,6 +22,7 @@ export const EnvVariableRowSchema = Type.Object({
   strict: Type.Boolean({ description: 'A read fails at once when it is unset' }),
   secret: Type.Boolean(),
   platform: Type.Boolean({ description: 'Set by the hosting platform (PORT, REPL_*, RAILWAY_*...)' }),
+  readCount: Type.Integer({ minimum: 0, description: 'Every place the code reads it; readAt lists the first 20' }),
   readAt: Type.Array(Type.Object({ file: Type.String(), line: Type.Integer({ minimum: 1 }), via: Type.String(), default: Type.Optional(Type.String({ description: 'Literal default (never for secrets)' })) })),
   providedBy: Type.Array(Type.Object({ file: Type.String(), line: Type.Integer({ minimum: 1 }), source: Type.String(), forwarded: Type.Optional(Type.Boolean()) })),
   documentedIn: Type.Array(Place),

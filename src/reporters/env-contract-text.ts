@@ -8,7 +8,7 @@ export function renderEnvTable(env: EnvSection | undefined, start: StartSequence
     lines.push(`start: ${start.command}  [${start.source}]`, `       -> ${start.entry?.file ?? start.entry?.value ?? '?'} -> ${start.server ?? '?'} -> ${start.host ?? '?'}:${port}`, '');
   }
   if (!env || env.variables.length === 0) return `${lines.join('\n')}No environment variables are read, provided or documented.\n`;
-  const rows = env.variables.map((variable) => [variable.name, variable.status, required(variable), variable.secret ? 'yes' : 'no', firstAndMore(variable.readAt.map((read) => `${read.file}:${read.line}`)), firstAndMore(variable.providedBy.map((provision) => `${provision.file}:${provision.line}${provision.forwarded ? ' (fwd)' : ''}`)), firstAndMore(variable.documentedIn.map((place) => `${place.file}:${place.line}`))]);
+  const rows = env.variables.map((variable) => [variable.name, variable.status, required(variable), variable.secret ? 'yes' : 'no', firstAndMore(variable.readAt.map((read) => `${read.file}:${read.line}`), variable.readCount), firstAndMore(variable.providedBy.map((provision) => `${provision.file}:${provision.line}${provision.forwarded ? ' (fwd)' : ''}`)), firstAndMore(variable.documentedIn.map((place) => `${place.file}:${place.line}`))]);
   const header = ['VARIABLE', 'STATUS', 'REQUIRED', 'SECRET', 'READ AT', 'PROVIDED BY', 'DOCUMENTED IN'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const format = (row: string[]): string => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
@@ -24,7 +24,8 @@ function required(variable: EnvVariableRow): string {
   return variable.strict ? 'yes, strict' : 'yes';
 }
 
-function firstAndMore(items: string[]): string {
+/** The first place and how many more (`total` counts places the section did not list). */
+function firstAndMore(items: string[], total = items.length): string {
   if (items.length === 0) return '-';
-  return items.length === 1 ? (items[0] as string) : `${items[0]} +${items.length - 1}`;
+  return total === 1 ? (items[0] as string) : `${items[0]} +${total - 1}`;
 }

@@ -19,7 +19,7 @@ export function renderEnvExample(env: EnvSection | undefined, only?: ReadonlySet
 
 function entry(variable: EnvVariableRow): string[] {
   const read = variable.readAt[0];
-  const where = read ? `${read.file}:${read.line}${variable.readAt.length > 1 ? ` (+${variable.readAt.length - 1})` : ''}` : 'manifests';
+  const where = read ? `${read.file}:${read.line}${variable.readCount > 1 ? ` (+${variable.readCount - 1})` : ''}` : 'manifests';
   const notes = [variable.secret ? 'secret' : '', variable.strict ? 'the app stops without it' : ''].filter(Boolean).join('; ');
   return [`# read at ${where}${notes ? `; ${notes}` : ''}`, `${variable.name}=${placeholder(variable)}`];
 }

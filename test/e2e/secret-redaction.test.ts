@@ -24,7 +24,8 @@ describe('secrets in every output', () => {
   it('are found, and never printed: terminal, JSON and Markdown', () => {
     const json = runCli(['audit', tree.root, '--static', '--format', 'json']);
     const report = JSON.parse(json.stdout) as Report;
-    expect(report.findings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}`).sort()).toEqual([
+    const secretFindings = report.findings.filter((finding) => finding.checkId.startsWith('secrets/'));
+    expect(secretFindings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}`).sort()).toEqual([
       'secrets/no-hardcoded-credentials shop/settings.py:3',
       'secrets/no-known-secret-formats deploy/id_rsa:1',
       'secrets/no-known-secret-formats shop/payments.py:3',

@@ -19,6 +19,7 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
     cwd: options.cwd ?? REPO_ROOT,
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 60_000,
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: '1', CI: '1', ...options.env },
   });
   if (result.error) throw result.error;

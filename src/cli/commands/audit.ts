@@ -7,6 +7,7 @@ import { renderReport } from '../../reporters/render.js';
 import { EXIT } from '../exit-codes.js';
 import { resolveOutputTargets } from '../output-targets.js';
 import { createProgressPrinter } from '../progress.js';
+import { resolveCacheDir } from '../cache-dir.js';
 
 export interface AuditCommandOptions {
   static?: boolean;
@@ -19,6 +20,9 @@ export interface AuditCommandOptions {
   color: boolean;
   maxFindings?: string;
   logs?: string[];
+  cacheDir?: string;
+  /** false with --no-cache. */
+  cache: boolean;
 }
 
 /** `liveready audit [path]`: run the pipeline, write each requested format, return the exit code. */
@@ -39,6 +43,7 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       ...(failOn ? { failOn } : {}),
       ...(options.logs && options.logs.length > 0 ? { collectorOptions: { logs: { paths: options.logs.map((path) => resolve(path)) } } } : {}),
       ...(progress.listener ? { onProgress: progress.listener } : {}),
+      cacheDir: options.cache === false ? false : resolveCacheDir(options.cacheDir),
     });
   } finally {
     progress.done();

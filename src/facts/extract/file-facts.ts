@@ -3,7 +3,8 @@ import { computeLineStarts, lineText } from '../../parsers/lexer/line-index.js';
 import type { FileFacts } from '../types.js';
 import { extractManifestFacts } from './manifest.js';
 import { extractSecretFacts, maskSnippet } from './secrets.js';
-import { extractSourceFacts } from './source.js';
+import { extractDependencyManifest } from './dependency-manifests.js';
+import { extractSourceAndCodeFacts } from './source-and-code.js';
 import { findInlineSuppressions } from './suppressions.js';
 
 /** Longest snippet kept for evidence; longer lines are cut around nothing in particular. */
@@ -29,7 +30,7 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
   const lines = new Set<number>();
   const language = sourceLanguageOf(kind);
   if (language) {
-    const extraction = extractSourceFacts(language, text);
+    const extraction = extractSourceAndCodeFacts(language, text);
     facts.source = extraction.source;
     extraction.lines.forEach((line) => lines.add(line));
   } else {
@@ -41,6 +42,13 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
   const secretScan = extractSecretFacts(text, kind, lineStarts);
   if (secretScan.secrets.length > 0) facts.secrets = secretScan.secrets;
   secretScan.lines.forEach((line) => lines.add(line));
+  // ---- scan-core: dependency declarations (requirements, pyproject, setup.py/cfg, Pipfile) and tsconfig ----
+  const dependencies = extractDependencyManifest(path, kind, text);
+  if (dependencies?.manifest) {
+    facts.manifest = dependencies.manifest;
+    facts.problems.push(...dependencies.problems);
+    dependencies.lines.forEach((line) => lines.add(line));
+  }
   for (const problem of facts.problems) lines.add(problem.line);
   for (const line of lines) {
     const snippet = maskSnippet(lineText(text, lineStarts, line), secretScan.masks.get(line));

@@ -8,6 +8,7 @@ import type { DeclaredCommand, ManifestFacts, PackageJsonFacts, ReplitFacts } fr
 // --- config stage (issue 3) ---
 import { extractDeploymentManifest } from './deployment-manifest.js';
 import { packageEngines, replitExtras } from './replit-extra-facts.js';
+import { packageDependencies } from './package-dependencies.js';
 
 export interface ManifestExtraction {
   manifest?: ManifestFacts;
@@ -64,6 +65,10 @@ function packageJsonFacts(text: string): ManifestExtraction {
   }
   const engines = packageEngines(document, record, lines); // config stage (issue 3)
   if (engines) facts.engines = engines;
+  // ---- scan-core: dependencies, workspaces and exports (package-dependencies.ts) ----
+  const dependencyFields = packageDependencies(record, document);
+  Object.assign(facts, dependencyFields.fields);
+  dependencyFields.lines.forEach((line) => lines.add(line));
   return { manifest: facts, problems: document.problems, lines };
 }
 

@@ -27,7 +27,11 @@ export function lexSource(language: SourceLanguage, text: string): LexResult {
 
 /** Code facts from one source file's tokens. */
 export function extractSourceFacts(language: SourceLanguage, text: string): SourceExtraction {
-  const lexed = lexSource(language, text);
+  return sourceFactsOfTokens(language, lexSource(language, text), text);
+}
+
+/** The token facts of a token stream: a whole file's, or the windows the pre-pass chose (token-gate.ts). */
+export function sourceFactsOfTokens(language: SourceLanguage, lexed: Pick<LexResult, 'tokens' | 'problems'>, text: string): SourceExtraction {
   const lines = new Set<number>();
   const literals = collectLiterals(language, lexed.tokens);
   for (const literal of literals) lines.add(literal.line);
@@ -49,14 +53,13 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
 
 function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact[] {
   const literals: LiteralFact[] = [];
-  // calleeAtDepth[d]: dotted name of the call whose bracket opened at depth d ('' when not a call).
-  const calleeAtDepth: string[] = [];
+  // openAtDepth[d]: index of the bracket opened at depth d; its callee name is computed only when a
+  // literal inside it is kept (most brackets hold none).
+  const openAtDepth: number[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     const token = tokens[index] as Token;
     if (token.kind === TokenKind.Punct) {
-      if (token.value === '(' || token.value === '[' || token.value === '{') {
-        calleeAtDepth[token.depth] = token.value === '(' ? dottedNameBefore(tokens, index) : '';
-      }
+      if (token.value === '(' || token.value === '[' || token.value === '{') openAtDepth[token.depth] = index;
       continue;
     }
     const isStringLike = token.kind === TokenKind.String || token.kind === TokenKind.Template || (language === 'shell' && token.kind === TokenKind.Name);
@@ -65,7 +68,8 @@ function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact
     if (tags.length === 0) continue;
     if (language !== 'shell' && isBareStringStatement(language, tokens, index)) continue;
     const literal: LiteralFact = { value: token.value, line: token.line, column: token.column, tags };
-    const callee = token.depth > 0 ? calleeAtDepth[token.depth - 1] : undefined;
+    const open = token.depth > 0 ? openAtDepth[token.depth - 1] : undefined;
+    const callee = open !== undefined && (tokens[open] as Token).value === '(' ? dottedNameBefore(tokens, open) : undefined;
     if (callee) literal.callee = callee;
     const target = assignmentTarget(tokens, index);
     if (target) literal.target = target;

@@ -27,8 +27,12 @@ export class LexCursor {
   }
 
   push(kind: TokenKind, value: string, start: number, end: number): Token {
-    const { line, column } = this.position(start);
-    const token: Token = { kind, value, start, end, line, column, depth: this.depth };
+    // Inlined position(): one token per few characters, so no intermediate object.
+    const starts = this.lineStarts;
+    let lineIndex = this.lineIndex;
+    while (lineIndex + 1 < starts.length && (starts[lineIndex + 1] as number) <= start) lineIndex += 1;
+    this.lineIndex = lineIndex;
+    const token: Token = { kind, value, start, end, line: lineIndex + 1, column: start - (starts[lineIndex] as number) + 1, depth: this.depth };
     this.tokens.push(token);
     return token;
   }

@@ -86,8 +86,15 @@ function lineEnd(text: string, pos: number): number {
   return end === -1 ? text.length : end;
 }
 
+/** Characters that can start an operator of two or more characters. */
+const MULTI_CHAR_START = new Uint8Array(128);
+for (const char of '*/><=!-:+%&|^@.') MULTI_CHAR_START[char.charCodeAt(0)] = 1;
+
 function readPunct(cursor: LexCursor, pos: number): number {
   const text = cursor.text;
+  const code = text.charCodeAt(pos);
+  const char = text.charAt(pos);
+  if (code >= 128 || MULTI_CHAR_START[code] === 0) return pushSingle(cursor, char, pos);
   const three = text.slice(pos, pos + 3);
   if (THREE_CHAR_OPS.has(three)) {
     cursor.push(TokenKind.Punct, three, pos, pos + 3);
@@ -98,7 +105,10 @@ function readPunct(cursor: LexCursor, pos: number): number {
     cursor.push(TokenKind.Punct, two, pos, pos + 2);
     return pos + 2;
   }
-  const char = text.charAt(pos);
+  return pushSingle(cursor, char, pos);
+}
+
+function pushSingle(cursor: LexCursor, char: string, pos: number): number {
   if (char === ')' || char === ']' || char === '}') cursor.close(pos, char);
   cursor.push(TokenKind.Punct, char, pos, pos + 1);
   if (char === '(' || char === '[' || char === '{') cursor.open(char);
@@ -164,7 +174,7 @@ function readString(cursor: LexCursor, start: number, quoteAt: number, prefix: s
  * Nested strings inside the expression are skipped without decoding; an unclosed field ends at the
  * closing quote of the f-string (or the line end for single-quoted ones).
  */
-function skipReplacementField(text: string, pos: number, quote: string, triple: boolean): number {
+export function skipReplacementField(text: string, pos: number, quote: string, triple: boolean): number {
   let depth = 0;
   while (pos < text.length) {
     const char = text.charAt(pos);

@@ -57,17 +57,18 @@ function requiredCell(variable: EnvVariableRow): string {
 }
 
 function readCell(variable: EnvVariableRow): string {
-  return places(variable.readAt.map((read) => `${read.file}:${read.line} ${read.via}${read.default !== undefined ? ` (default ${JSON.stringify(read.default)})` : ''}`));
+  return places(variable.readAt.map((read) => `${read.file}:${read.line} ${read.via}${read.default !== undefined ? ` (default ${JSON.stringify(read.default)})` : ''}`), variable.readCount);
 }
 
 function providedCell(variable: EnvVariableRow): string {
   return places(variable.providedBy.map((provision) => `${provision.source} (${provision.file}:${provision.line})${provision.forwarded ? ' forwarded from the shell' : ''}`));
 }
 
-function places(items: string[]): string {
+/** Up to MAX_PLACES places; `total` counts places the section did not list. */
+function places(items: string[], total = items.length): string {
   if (items.length === 0) return '—';
-  const shown = items.slice(0, MAX_PLACES).join('<br>');
-  return items.length > MAX_PLACES ? `${shown}<br>+${items.length - MAX_PLACES} more` : shown;
+  const shown = items.slice(0, MAX_PLACES);
+  return total > shown.length ? `${shown.join('<br>')}<br>+${total - shown.length} more` : shown.join('<br>');
 }
 
 function countBy(values: string[]): Record<string, number> {

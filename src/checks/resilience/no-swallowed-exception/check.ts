@@ -1,0 +1,27 @@
+import { defineCheck } from '../../api.js';
+
+export const noSwallowedException = defineCheck({
+  meta: {
+    id: 'resilience/no-swallowed-exception',
+    stage: 'scan',
+    description: 'Disallow handlers that catch every exception and do nothing (`except: pass`, `except Exception: pass`, empty `catch {}`)',
+    severity: 'moderate',
+    category: 'reliability',
+  },
+  run({ project, report }) {
+    for (const facts of project.allFacts()) {
+      for (const swallowed of facts.source?.code?.swallowed ?? []) {
+        if (swallowed.hasComment) continue;
+        const where = swallowed.functionName ? ` in ${swallowed.functionName}()` : '';
+        report({
+          message: `\`${swallowed.form}\`${where} catches every error and does nothing: failures here (a lost connection, a bad config, a bug) vanish without a log line, and the app carries on in a broken state nobody can see.`,
+          remediation: facts.kind === 'python'
+            ? 'Catch the specific exception you expect, and log it (logger.exception(...)) or re-raise; if ignoring it is right, say why in a comment.'
+            : 'Log the error (or rethrow it); if ignoring it is right, catch only that case and say why in a comment.',
+          location: { file: facts.path, line: swallowed.line, column: swallowed.column },
+          fingerprintContent: `${swallowed.functionName}:${swallowed.form}`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,39 @@
+import type { SourceLanguage } from '../../model/file-kind.js';
+import type { CodeFacts } from '../code-types.js';
+import { extractJavaScriptCode } from './code/javascript-code.js';
+import { extractPythonCode } from './code/python-code.js';
+import { type SourceExtraction, extractSourceFacts, sourceFactsOfTokens } from './source.js';
+import { lexPythonWindows, planTokens } from './token-gate.js';
+
+/**
+ * Source facts of one file: for Python and JS/TS, the code facts (imports, functions, loops,
+ * calls, routes) from the masking pre-pass, and the token facts (literals, env reads, lexer
+ * problems) from the lexer, run only on what the pre-pass says needs it. Shell scripts are lexed.
+ */
+export function extractSourceAndCodeFacts(language: SourceLanguage, text: string): SourceExtraction {
+  if (language === 'shell') return extractSourceFacts(language, text);
+  const family = language === 'python' ? 'python' : 'javascript';
+  const code = family === 'python' ? extractPythonCode(text) : extractJavaScriptCode(text);
+  const plan = planTokens(family, code.masked, code.pythonLines);
+  const extraction: SourceExtraction =
+    plan.mode === 'file'
+      ? extractSourceFacts(language, text)
+      : plan.mode === 'none'
+        ? { source: { literals: [], envReads: [], syntaxProblems: [] }, lines: new Set() }
+        : sourceFactsOfTokens(language, lexPythonWindows(text, code.masked.lineStarts, plan.windows), text);
+  extraction.source.code = code.code;
+  for (const line of codeFactLines(code.code)) extraction.lines.add(line);
+  return extraction;
+}
+
+/** Lines a code fact points at (their text becomes evidence). */
+export function codeFactLines(code: CodeFacts): number[] {
+  const lines: number[] = [];
+  for (const entry of code.imports) lines.push(entry.line);
+  for (const loop of code.loops) lines.push(loop.line);
+  for (const call of code.calls) lines.push(call.line);
+  for (const route of code.routes) lines.push(route.line);
+  for (const swallowed of code.swallowed) lines.push(swallowed.line);
+  for (const fact of code.functions) if (fact.recursion) lines.push(fact.recursion.line);
+  return lines;
+}

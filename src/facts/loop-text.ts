@@ -1,0 +1,31 @@
+import type { LoopFact } from './code-types.js';
+import type { Project } from './project.js';
+import type { FileFacts } from './types.js';
+
+/** Every loop fact of the project with its file and language family. */
+export function* loopsOf(project: Project): Generator<{ facts: FileFacts; loop: LoopFact; language: 'python' | 'javascript' }> {
+  for (const facts of project.allFacts()) {
+    const code = facts.source?.code;
+    if (!code) continue;
+    const language = facts.kind === 'python' ? 'python' : 'javascript';
+    for (const loop of code.loops) yield { facts, loop, language };
+  }
+}
+
+/** The loop header as a reader would write it: `while True:`, `while (!ready)`, `for (;;)`. */
+export function loopHeader(loop: LoopFact, language: 'python' | 'javascript'): string {
+  if (language === 'python') return `while ${loop.condition}:`;
+  if (loop.kind === 'for') return loop.condition ? `for (...; ${loop.condition}; ...)` : 'for (;;)';
+  if (loop.kind === 'do-while') return `do { ... } while (${loop.condition})`;
+  return `while (${loop.condition})`;
+}
+
+/** Where the loop is, for a message: "in read_item()" / "at module level". */
+export function loopPlace(loop: LoopFact): string {
+  return loop.functionName ? `in ${loop.functionName}()` : loop.scope === 'function' ? 'in an inline function' : 'at module level';
+}
+
+/** Calls that end by an exception when the other side goes away (WebSocket and stream receive loops). */
+export function waitsOnPeer(loop: LoopFact): boolean {
+  return loop.waits.some((name) => /^(?:receive\w*|recv\w*|iter_\w+|read\w*|accept|listen|get_message|consume|start_consuming)$/.test(name));
+}
