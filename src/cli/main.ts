@@ -40,6 +40,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
     .option('--no-color', 'plain terminal output')
     .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
+    .option('--no-install', 'simulation: skip the install step and use what the machine has')
+    .option('--python <interpreter>', 'simulation: the Python for virtualenvs and for python/python3 in the app\'s PATH')
     .exitOverride()
     .action(async (path: string, options) => {
       setExitCode(await runAuditCommand(path, options));

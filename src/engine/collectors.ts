@@ -3,6 +3,7 @@ import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import type { StageId } from '../model/stage.js';
 import type { ProgressListener } from './progress.js';
+import { simulateCollector } from './simulate-collector.js';
 
 export interface CollectorContext {
   root: string;
@@ -37,4 +38,4 @@ export interface Collector {
 }
 
 /** Every collector, in the order they run within a phase. */
-export const COLLECTORS: readonly Collector[] = [];
+export const COLLECTORS: readonly Collector[] = [simulateCollector];

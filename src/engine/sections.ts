@@ -1,5 +1,6 @@
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
+import { simulationSection, watchSection } from './simulation-sections.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -10,7 +11,7 @@ export interface SectionBuilder {
   build(project: Project, findings: readonly Finding[]): unknown;
 }
 
-export const SECTION_BUILDERS: readonly SectionBuilder[] = [];
+export const SECTION_BUILDERS: readonly SectionBuilder[] = [simulationSection, watchSection];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {
   const sections: Record<string, unknown> = {};

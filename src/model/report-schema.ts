@@ -1,6 +1,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CATEGORIES, type Category } from './category.js';
 import { SEVERITIES, type Severity } from './severity.js';
+import { SimulationSectionSchema, WatchSectionSchema } from './simulation-section-schema.js';
 import { STAGES, type StageId, type StageStatus } from './stage.js';
 
 /**
@@ -94,7 +95,14 @@ export const ReportSchema = Type.Object(
     findings: Type.Array(FindingSchema),
     suppressed: Type.Array(SuppressedFindingSchema),
     checks: Type.Array(CheckRunSchema),
-    sections: Type.Record(Type.String(), Type.Unknown(), { description: 'Stage-level data (env contract, module map, simulation timeline...)' }),
+    sections: Type.Object(
+      {
+        // simulate and watch stages (issue 6)
+        simulation: Type.Optional(SimulationSectionSchema),
+        watch: Type.Optional(WatchSectionSchema),
+      },
+      { additionalProperties: true, description: 'Stage-level data (env contract, module map, simulation timeline...)' },
+    ),
     stats: Type.Object({
       files: Type.Integer({ minimum: 0 }),
       bytes: Type.Integer({ minimum: 0 }),

@@ -18,6 +18,9 @@ export interface AuditCommandOptions {
   config?: string;
   color: boolean;
   maxFindings?: string;
+  /** `--no-install` (commander sets install: false). */
+  install?: boolean;
+  python?: string;
 }
 
 /** `liveready audit [path]`: run the pipeline, write each requested format, return the exit code. */
@@ -36,6 +39,7 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       ...(options.config ? { configPath: resolve(options.config) } : {}),
       ...(options.baseline ? { baselinePath: resolve(options.baseline) } : {}),
       ...(failOn ? { failOn } : {}),
+      collectorOptions: { simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) } },
       ...(progress.listener ? { onProgress: progress.listener } : {}),
     });
   } finally {

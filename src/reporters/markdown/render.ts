@@ -1,6 +1,7 @@
 import type { Report } from '../../model/report.js';
 import type { StageId } from '../../model/stage.js';
 import { renderExecutiveSummary, renderFindings, renderPriorityMatrix, renderQualityGates, renderVerdict } from './core-sections.js';
+import { renderSimulationTimeline } from './simulation-section.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -20,7 +21,7 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Findings', render: renderFindings },
   { title: 'Environment variables', stage: 'config', render: () => undefined },
   { title: 'Quality gates', render: renderQualityGates },
-  { title: 'Simulation timeline', stage: 'simulate', render: () => undefined },
+  { title: 'Simulation timeline', stage: 'simulate', render: renderSimulationTimeline },
   { title: 'Log summary', stage: 'logs', render: () => undefined },
   { title: 'Goal tracker', stage: 'goals', render: () => undefined },
   { title: 'Verdict', render: renderVerdict },

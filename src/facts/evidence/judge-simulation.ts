@@ -1,0 +1,49 @@
+import type { AttemptEvidence, ProbeEvidence, SimulationEvidence } from './evidence.js';
+
+/** What went wrong in a simulation, piece by piece: the runtime checks and the verdict read the same judgement. */
+export interface SimulationJudgement {
+  installFailed: boolean;
+  /** Every start ended by itself with an error: the platform would restart it forever. */
+  crashLoop: boolean;
+  /** Every start ended by itself without an error (exit 0): a worker or server that just stops. */
+  exitsAtOnce: boolean;
+  /** It died at least once but a restart stayed up: flaky start. */
+  restartedThenStayedUp: AttemptEvidence[];
+  /** The web process stayed alive but never accepted connections on PORT. */
+  notReady?: AttemptEvidence;
+  failedProbes: ProbeEvidence[];
+  shutdown?: 'ignored-sigterm' | 'bad-exit-code';
+  ready: boolean;
+}
+
+/** A clean shutdown: exit 0, 143 (128 + SIGTERM) from a shell, or death by the SIGTERM itself. */
+export function isCleanShutdownExit(code: number | null | undefined, signal: string | null | undefined): boolean {
+  return code === 0 || code === 143 || signal === 'SIGTERM';
+}
+
+/** Pure: reads the evidence, never re-measures. */
+export function judgeSimulation(evidence: SimulationEvidence): SimulationJudgement {
+  const attempts = evidence.attempts ?? [];
+  const died = attempts.filter((attempt) => attempt.exitedOnItsOwn);
+  const survivor = attempts.find((attempt) => !attempt.exitedOnItsOwn);
+  const allDied = attempts.length > 0 && !survivor;
+  const cleanDeaths = died.length > 0 && died.every((attempt) => attempt.exitCode === 0 && !attempt.signal);
+  const ready = survivor?.readyMs !== undefined && survivor.result === 'stopped';
+  const shutdown = evidence.shutdown;
+  let shutdownProblem: SimulationJudgement['shutdown'];
+  if (ready && shutdown) {
+    if (shutdown.killed) shutdownProblem = 'ignored-sigterm';
+    else if (!isCleanShutdownExit(shutdown.exitCode, shutdown.signal)) shutdownProblem = 'bad-exit-code';
+  }
+  const judgement: SimulationJudgement = {
+    installFailed: evidence.install !== undefined && evidence.install.status !== 'ok',
+    crashLoop: allDied && !cleanDeaths,
+    exitsAtOnce: allDied && cleanDeaths,
+    restartedThenStayedUp: survivor ? died : [],
+    failedProbes: (evidence.probes ?? []).filter((probe) => probe.judgement === 'failed'),
+    ready,
+  };
+  if (survivor?.result === 'not-ready') judgement.notReady = survivor;
+  if (shutdownProblem) judgement.shutdown = shutdownProblem;
+  return judgement;
+}

@@ -1,0 +1,133 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { SimulateConfig } from '../config/schema.js';
+import { runtimeOutcome } from '../facts/evidence/describe-simulation.js';
+import type { SimulationEvidence, TimelineEvent, WatchEvidence } from '../facts/evidence/evidence.js';
+import { envContract } from '../facts/env-contract.js';
+import type { Project } from '../facts/project.js';
+import type { Finding } from '../model/finding.js';
+import { buildAppEnvironment, baseEnvironment } from './app-env.js';
+import { runApp } from './app-run.js';
+import { killMarkedProcesses } from './cleanup.js';
+import { classifyAttempt } from './classify-attempt.js';
+import { planProbes } from './health-probes.js';
+import { type InstallPlan, planInstall, shellQuote } from './install-plan.js';
+import { LineCapture } from './line-capture.js';
+import { findFreePort } from './ports.js';
+import { installerEnvironment, runInstall } from './run-install.js';
+import { type Sandbox, createSandbox } from './sandbox.js';
+import { execForm, selectStartPlan } from './start-plan.js';
+import { type SandboxWatch, startSandboxWatch } from './watch/sandbox-watch.js';
+
+export interface SimulateInput {
+  root: string;
+  project: Project;
+  config: SimulateConfig;
+  /** Static findings (after suppressions): a classified failure is linked to the one that predicted it. */
+  findings: readonly Finding[];
+  noInstall: boolean;
+  /** The Python interpreter for virtualenvs and for `python`/`python3` in the app's PATH. */
+  python?: string;
+  /** The machine's environment: only PATH and installer network settings are taken from it. */
+  machineEnv: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  onStep?(text: string): void;
+}
+
+export type SimulateResult = { skipped: string } | { simulation: SimulationEvidence; watch?: WatchEvidence };
+
+export const SIMULATION_DEFAULTS = { readyTimeoutSeconds: 30, aliveSeconds: 5, graceSeconds: 10, installTimeoutSeconds: 600, restarts: 3 } as const;
+const PYTHON_TOOLS: Record<string, string> = { uvicorn: 'uvicorn', gunicorn: 'gunicorn', flask: 'flask', hypercorn: 'hypercorn', celery: 'celery', daphne: 'daphne', 'waitress-serve': 'waitress' };
+
+/**
+ * The deployment simulation: copy the project to a sandbox, install, start it with PORT and the
+ * declared environment, wait for readiness, probe, keep it alive, stop it, and classify how it
+ * died if it did. The sandbox and every process are gone when this returns (or throws).
+ */
+export async function simulate(input: SimulateInput): Promise<SimulateResult> {
+  const plan = selectStartPlan(input.project, input.config);
+  if (!plan) return { skipped: 'no start command: set simulate.start in .liveready.yaml, or declare one (Procfile, package.json start, .replit run)' };
+  const startedAt = Date.now();
+  const limits = limitsOf(input.config);
+  const timeline: TimelineEvent[] = [];
+  const mark = (step: TimelineEvent['step'], detail: string, attempt?: number): void => {
+    timeline.push({ step, timeMs: Date.now() - startedAt, detail, ...(attempt === undefined ? {} : { attempt }) });
+    input.onStep?.(`${step}: ${detail}`);
+  };
+  const capture = new LineCapture(startedAt);
+  const sandbox = createSandbox(input.root);
+  let watch: SandboxWatch | undefined;
+  try {
+    const evidence: SimulationEvidence = { outcome: { healthy: false, failures: [] }, plan, attempts: [], restartsAllowed: limits.restarts, probes: [], timeline, environment: { passed: [], placeholders: [], missing: [] }, limits: { readyTimeoutMs: limits.readyTimeoutMs, aliveMs: limits.aliveMs, graceMs: limits.graceMs, installTimeoutMs: limits.installTimeoutMs } };
+    const install = planInstall(input.project, input.config, sandbox.appDir, plan.cwd, { noInstall: input.noInstall, python: input.python ?? 'python3' });
+    const base = baseEnvironment({ pathPrefix: [], machinePath: input.machineEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin', home: sandbox.homeDir, tmp: sandbox.tmpDir });
+    if (install && !('skipped' in install)) {
+      evidence.install = await runInstall({ plan: install, appDir: sandbox.appDir, cwd: plan.cwd, env: { ...base, ...installerEnvironment(input.machineEnv, input.machineEnv.HOME), ...(input.config.env ?? {}) }, timeoutMs: limits.installTimeoutMs, capture, startedAt, mark, signal: input.signal });
+      if (evidence.install.status !== 'ok') return finish(evidence, capture);
+    }
+    const port = plan.mode === 'web' ? input.config.port || (await findFreePort()) : undefined;
+    if (port !== undefined) evidence.port = port;
+    const pathPrefix = appPath(sandbox, plan.cwd, install && !('skipped' in install) ? install : undefined, input.python);
+    const appBase = baseEnvironment({ pathPrefix, machinePath: input.machineEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin', home: sandbox.homeDir, tmp: sandbox.tmpDir });
+    const contract = envContract(input.project);
+    const environment = buildAppEnvironment(contract, input.config, appBase, port);
+    evidence.environment = environment.summary;
+    const exec = execForm(plan.command, plan.cwd);
+    watch = startSandboxWatch(sandbox.appDir, startedAt);
+    const run = await runApp({ plan, command: exec.command, cwd: join(sandbox.appDir, exec.cwd), env: environment.env, port, probes: planProbes(input.config, []), limits, capture, startedAt, signal: input.signal, mark });
+    Object.assign(evidence, run);
+    const strays = killMarkedProcesses(sandbox.homeDir);
+    if (strays > 0) mark('sigkill', `${strays} process${strays === 1 ? '' : 'es'} that left the process group (daemonized) killed`);
+    const classification = classifyAttempt({ attempts: run.attempts, capture, role: plan.role, appDir: sandbox.appDir, environment: environment.summary, contract, findings: input.findings });
+    if (classification) evidence.classification = classification;
+    const watched = watch.finish(input.project);
+    watch = undefined;
+    return { ...finish(evidence, capture), watch: watched };
+  } finally {
+    watch?.cancel();
+    killMarkedProcesses(sandbox.homeDir);
+    sandbox.remove();
+  }
+}
+
+function finish(evidence: SimulationEvidence, capture: LineCapture): { simulation: SimulationEvidence } {
+  evidence.output = capture.lines;
+  evidence.droppedLines = capture.dropped;
+  evidence.outcome = runtimeOutcome(evidence);
+  return { simulation: evidence };
+}
+
+function limitsOf(config: SimulateConfig): { readyTimeoutMs: number; aliveMs: number; graceMs: number; installTimeoutMs: number; restarts: number } {
+  return {
+    readyTimeoutMs: (config.readyTimeoutSeconds ?? SIMULATION_DEFAULTS.readyTimeoutSeconds) * 1000,
+    aliveMs: (config.aliveSeconds ?? SIMULATION_DEFAULTS.aliveSeconds) * 1000,
+    graceMs: (config.graceSeconds ?? SIMULATION_DEFAULTS.graceSeconds) * 1000,
+    installTimeoutMs: (config.installTimeoutSeconds ?? SIMULATION_DEFAULTS.installTimeoutSeconds) * 1000,
+    restarts: config.restarts ?? SIMULATION_DEFAULTS.restarts,
+  };
+}
+
+/**
+ * PATH before the machine's: the virtualenv, node_modules/.bin (of the start directory and the
+ * root), wrappers for the chosen Python (`python`, `python3`, and `uvicorn`/`gunicorn`/... run as
+ * `python -m`, as pip would have installed them), and the Node running liveready.
+ */
+function appPath(sandbox: Sandbox, cwd: string, install: InstallPlan | undefined, python: string | undefined): string[] {
+  const prefix: string[] = [];
+  const venvBin = install?.venvDir ? join(sandbox.appDir, install.venvDir, 'bin') : undefined;
+  if (venvBin && existsSync(venvBin)) prefix.push(venvBin);
+  for (const dir of new Set([cwd, ''])) prefix.push(join(sandbox.appDir, dir, 'node_modules', '.bin'));
+  const interpreter = venvBin && existsSync(join(venvBin, 'python')) ? join(venvBin, 'python') : python;
+  if (interpreter) {
+    writeWrapper(sandbox.binDir, 'python', `exec ${shellQuote(interpreter)} "$@"`);
+    writeWrapper(sandbox.binDir, 'python3', `exec ${shellQuote(interpreter)} "$@"`);
+    for (const [tool, module] of Object.entries(PYTHON_TOOLS)) writeWrapper(sandbox.binDir, tool, `exec ${shellQuote(interpreter)} -m ${module} "$@"`);
+    prefix.push(sandbox.binDir);
+  }
+  prefix.push(dirname(process.execPath));
+  return prefix;
+}
+
+function writeWrapper(binDir: string, name: string, body: string): void {
+  writeFileSync(join(binDir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+}
