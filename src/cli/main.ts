@@ -3,6 +3,7 @@ import { LivereadyError } from '../model/errors.js';
 import { VERSION } from '../model/version.js';
 import { runAuditCommand } from './commands/audit.js';
 import { runChecksCommand } from './commands/checks.js';
+import { runWatchCommand } from './commands/watch.js';
 import { EXIT } from './exit-codes.js';
 
 /** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
@@ -10,7 +11,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.gatePassed;
   const program = buildProgram((code) => {
     exitCode = code;
-  });
+  }, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -19,7 +20,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-function buildProgram(setExitCode: (code: number) => void): Command {
+function buildProgram(setExitCode: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command('liveready')
     .description('Is this ready to go live? Audits a Python or Node app for deployment readiness and gives one honest verdict.')
     .version(VERSION, '-v, --version')
@@ -53,6 +54,19 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .action(() => {
       setExitCode(runChecksCommand());
+    });
+
+  program
+    .command('watch')
+    .description('Run a command and report the files it creates, modifies and deletes under path (config files rewritten at runtime are flagged)')
+    .usage('[path] -- <command> [args...]')
+    .argument('[path]', 'the tree to watch', '.')
+    .argument('[command...]', 'the command to run, after --')
+    .allowUnknownOption()
+    .exitOverride()
+    .action(async () => {
+      // commander merges operands around `--`; the raw argv says which is the path and which the command.
+      setExitCode(await runWatchCommand(argv.slice(argv.indexOf('watch') + 1)));
     });
 
   return program;

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { defineCheck } from '../../src/checks/api.js';
+import { ALL_CHECKS } from '../../src/checks/registry.js';
+import { audit } from '../../src/engine/audit.js';
+import { envContract } from '../../src/facts/env-contract.js';
+import type { SimulationSection } from '../../src/model/simulation-section-schema.js';
+import { writeTree } from '../support/temp-tree.js';
+
+/** Stands in for the config stage's env check (another branch) to prove the link end to end. */
+const requireProvided = defineCheck({
+  meta: { id: 'env/require-provided', stage: 'config', description: 'Require every variable read without a default to be provided', severity: 'critical', category: 'configuration' },
+  run({ project, report }) {
+    for (const variable of envContract(project).variables) {
+      const read = variable.reads[0];
+      if (!variable.required || variable.platform || variable.provided.length > 0 || !read) continue;
+      report({ message: `${variable.name} is read without a default, but nothing provides it.`, remediation: `Provide ${variable.name}.`, location: { file: read.file, line: read.line, column: read.column } });
+    }
+  },
+});
+
+describe('a runtime failure linked to the static finding that predicted it', () => {
+  it('the crash loop of an unset variable names the env finding, and the cause says so', async () => {
+    const tree = writeTree({
+      'package.json': '{ "name": "orders", "scripts": { "start": "node server.js" } }\n',
+      'server.js': "'use strict';\nconst http = require('node:http');\n\nconst databaseUrl = process.env.DATABASE_URL;\nif (!databaseUrl) throw new Error('DATABASE_URL is required');\nhttp.createServer((_req, res) => res.end('ok')).listen(Number(process.env.PORT));\n",
+      '.liveready.yaml': 'simulate: { restarts: 1, aliveSeconds: 1 }\n',
+    });
+    try {
+      const report = await audit({ root: tree.root, checks: [...ALL_CHECKS, requireProvided] });
+      const simulation = report.sections.simulation as SimulationSection;
+      expect(simulation.classification).toMatchObject({ kind: 'missing-env', variable: 'DATABASE_URL', predictedBy: { checkId: 'env/require-provided', location: { file: 'server.js', line: 4 } } });
+      expect(report.verdict.deathLoopCause?.checkId).toBe('runtime/no-crash-loop');
+      expect(report.verdict.deathLoopCause?.summary).toContain('predicted by env/require-provided (server.js:4:21)');
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
