@@ -53,6 +53,7 @@ describe('classifyFailure', () => {
     ["ModuleNotFoundError: No module named 'stripe'", 'missing-module', { module: 'stripe' }],
     ["ImportError: cannot import name 'charge' from 'payments' (/app/payments/__init__.py)", 'missing-module', { module: 'charge' }],
     ["Error: Cannot find module 'express'", 'missing-module', { module: 'express' }],
+    ['ERROR:    Error loading ASGI app. Could not import module "app.server".', 'missing-module', { module: 'app.server' }],
     ["Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'fastify' imported from /tmp/x/server.mjs", 'missing-module', { module: 'fastify' }],
     [`Error: Cannot find module '${APP}/dist/server.js'`, 'missing-file', {}],
     [`python3: can't open file '${APP}/main.py': [Errno 2] No such file or directory`, 'missing-file', {}],

@@ -29,7 +29,7 @@ const RULES: Rule[] = [
   {
     kind: 'missing-module',
     match: (text) => {
-      const python = /No module named '?([\w.]+)'?/.exec(text) ?? /cannot import name '?(\w+)'?/.exec(text);
+      const python = /No module named '?([\w.]+)'?/.exec(text) ?? /cannot import name '?(\w+)'?/.exec(text) ?? /Could not import module "([\w.]+)"/.exec(text);
       if (python?.[1]) return { module: python[1] };
       const node = /Cannot find (?:module|package) '([^']+)'/.exec(text);
       if (node?.[1] && !node[1].startsWith('/') && !node[1].startsWith('.')) return { module: node[1] };

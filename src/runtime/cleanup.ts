@@ -51,11 +51,12 @@ export function isGroupAlive(pid: number): boolean {
 }
 
 /**
- * Processes (Linux /proc) whose environment holds `HOME=<marker>`: what a daemonizing app leaves
- * behind after `setsid()`, out of reach of the group kill. Empty where /proc is not readable.
+ * Processes (Linux /proc) whose environment holds `HOME=<marker>` (or, with `underMarker`, a HOME
+ * below it): what a daemonizing app leaves behind after `setsid()`, out of reach of the group
+ * kill. Empty where /proc is not readable.
  */
-export function findMarkedProcesses(marker: string): number[] {
-  const needle = `HOME=${marker}\0`;
+export function findMarkedProcesses(marker: string, underMarker = false): number[] {
+  const needle = underMarker ? `HOME=${marker}/` : `HOME=${marker}\0`;
   const found: number[] = [];
   let entries: string[];
   try {

@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 /** Check-id words that mark a family of static checks able to predict each kind of failure. */
 const FAMILIES: Record<FailureKind, RegExp> = {
   'missing-env': /^env\/|env/,
-  'missing-module': /import|dep|module|package|requirement/,
+  'missing-module': /import|dep|module|package|requirement|target/,
   'missing-file': /^start\/|target|entry/,
   'syntax-error': /syntax|malformed|parse/,
   'port-in-use': /port/,

@@ -4,8 +4,10 @@ import type { SimulateConfig } from '../config/schema.js';
 import { runtimeOutcome } from '../facts/evidence/describe-simulation.js';
 import type { SimulationEvidence, TimelineEvent, WatchEvidence } from '../facts/evidence/evidence.js';
 import { envContract } from '../facts/env-contract.js';
+import { projectSecretValues } from '../facts/evidence/redact-change.js';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
+import { redact } from '../util/redact.js';
 import { buildAppEnvironment, baseEnvironment } from './app-env.js';
 import { runApp } from './app-run.js';
 import { killMarkedProcesses } from './cleanup.js';
@@ -58,7 +60,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   const sandbox = createSandbox(input.root);
   let watch: SandboxWatch | undefined;
   try {
-    const evidence: SimulationEvidence = { outcome: { healthy: false, failures: [] }, plan, attempts: [], restartsAllowed: limits.restarts, probes: [], timeline, environment: { passed: [], placeholders: [], missing: [] }, limits: { readyTimeoutMs: limits.readyTimeoutMs, aliveMs: limits.aliveMs, graceMs: limits.graceMs, installTimeoutMs: limits.installTimeoutMs } };
+    const evidence: SimulationEvidence & { secrets?: string[] } = { outcome: { healthy: false, failures: [] }, plan, attempts: [], restartsAllowed: limits.restarts, probes: [], timeline, environment: { passed: [], placeholders: [], missing: [] }, limits: { readyTimeoutMs: limits.readyTimeoutMs, aliveMs: limits.aliveMs, graceMs: limits.graceMs, installTimeoutMs: limits.installTimeoutMs } };
     const install = planInstall(input.project, input.config, sandbox.appDir, plan.cwd, { noInstall: input.noInstall, python: input.python ?? 'python3' });
     const base = baseEnvironment({ pathPrefix: [], machinePath: input.machineEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin', home: sandbox.homeDir, tmp: sandbox.tmpDir });
     if (install && !('skipped' in install)) {
@@ -78,6 +80,7 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
     Object.assign(evidence, run);
     const strays = killMarkedProcesses(sandbox.homeDir);
     if (strays > 0) mark('sigkill', `${strays} process${strays === 1 ? '' : 'es'} that left the process group (daemonized) killed`);
+    evidence.secrets = projectSecretValues(contract);
     const classification = classifyAttempt({ attempts: run.attempts, capture, role: plan.role, appDir: sandbox.appDir, environment: environment.summary, contract, findings: input.findings });
     if (classification) evidence.classification = classification;
     const watched = watch.finish(input.project);
@@ -90,11 +93,14 @@ export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   }
 }
 
-function finish(evidence: SimulationEvidence, capture: LineCapture): { simulation: SimulationEvidence } {
-  evidence.output = capture.lines;
-  evidence.droppedLines = capture.dropped;
-  evidence.outcome = runtimeOutcome(evidence);
-  return { simulation: evidence };
+function finish(evidence: SimulationEvidence & { secrets?: string[] }, capture: LineCapture): { simulation: SimulationEvidence } {
+  const { secrets = [], ...simulation } = evidence;
+  simulation.output = capture.lines;
+  simulation.droppedLines = capture.dropped;
+  const outcome = runtimeOutcome(simulation);
+  // The summaries quote the app's output: mask the project's own secret values too.
+  simulation.outcome = { ...outcome, failures: outcome.failures.map((failure) => ({ ...failure, summary: redact(failure.summary, secrets) })) };
+  return { simulation };
 }
 
 function limitsOf(config: SimulateConfig): { readyTimeoutMs: number; aliveMs: number; graceMs: number; installTimeoutMs: number; restarts: number } {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isGroupAlive } from '../../src/runtime/cleanup.js';
 import { materializeFixture } from '../support/fixture-tree.js';
 import { REPO_ROOT } from '../support/run-cli.js';
 import { processesWithHomeIn } from '../support/runtime-audit.js';
@@ -18,15 +19,6 @@ async function waitFor(condition: () => boolean, timeoutMs: number): Promise<boo
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return condition();
-}
-
-function isGroupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe('nothing is left behind when liveready itself is stopped', () => {

@@ -39,6 +39,7 @@ describe('real Python apps in the simulation', () => {
     expect(run.simulation?.attempts.map((attempt) => [attempt.exitedOnItsOwn, attempt.exitCode])).toEqual([[true, 1], [true, 1], [true, 1], [true, 1]]);
     expect(run.simulation?.environment.missing).toEqual(['DATABASE_URL']);
     expect(run.report.findings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}`)).toEqual(['runtime/no-crash-loop app/main.py:7']);
+    expect(validateAgainst(ReportSchema, run.report)).toEqual([]);
     expectNothingLeftBehind(run);
   });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Report } from '../../src/model/report.js';
+import { findMarkedProcesses, isGroupAlive } from '../../src/runtime/cleanup.js';
 import type { SimulationSection } from '../../src/model/simulation-section-schema.js';
 import { materializeFixture } from './fixture-tree.js';
 import { type CliResult, runCli } from './run-cli.js';
@@ -63,26 +64,9 @@ export function hashTree(root: string): string {
   return hash.digest('hex');
 }
 
-function isGroupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
+/** Processes anywhere whose HOME is below `dir` (a run's TMPDIR holds its sandboxes). */
 export function processesWithHomeIn(dir: string): number[] {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/environ`, 'latin1').includes(`HOME=${dir}/`)) found.push(Number(entry));
-    } catch {
-      // gone or not readable
-    }
-  }
-  return found;
+  return findMarkedProcesses(dir, true);
 }
 
 /** After every runtime test: no process of the app, no sandbox, and the audited tree byte-for-byte unchanged. */

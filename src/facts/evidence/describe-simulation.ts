@@ -51,7 +51,10 @@ export function describeInstall(evidence: SimulationEvidence): string {
   const how = install.status === 'timeout' ? `did not finish within ${Math.round((evidence.limits?.installTimeoutMs ?? 0) / 1000)} s` : `failed (${exitText(install.exitCode, install.signal)})`;
   // The first error line names the cause; later ones are the installer's own epilogue.
   const meaningful = install.tail.filter((line) => line.trim() !== '' && !/complete log of this run|^npm (error|ERR!) *$/i.test(line));
-  const cause = meaningful.find((line) => /error|fail|not found|no matching|could not|cannot/i.test(line)) ?? meaningful[meaningful.length - 1];
+  const cause =
+    meaningful.find((line) => /^\s*(ERROR|Error|error|npm ERR!|npm error|E:|fatal)\b/.test(line) && !/^npm (ERR!|error) (code|path|command|errno|signal|workspace|location|Lifecycle)\b/.test(line)) ??
+    meaningful.find((line) => /error|fail|not found|no matching|could not|cannot/i.test(line)) ??
+    meaningful[meaningful.length - 1];
   return redact(`\`${clip(install.command)}\` ${how}${cause ? `: ${clip(cause.trim())}` : ''}`);
 }
 
