@@ -22,3 +22,6 @@ export type { Collector, CollectorContext, CollectorResult } from './engine/coll
 export type { SectionBuilder } from './engine/sections.js';
 export type { Evidence } from './facts/evidence/evidence.js';
 export type { RuntimeOutcome } from './model/runtime-outcome.js';
+// simulate and watch stages (issue 6)
+export type { SimulationSection, WatchSection } from './model/simulation-section-schema.js';
+export type { SimulationEvidence, WatchEvidence, CapturedLine, FailureClassification } from './facts/evidence/evidence.js';

@@ -9,10 +9,11 @@ import { noEarlyExit } from './runtime/no-early-exit/check.js';
 import { noFailingProbe } from './runtime/no-failing-probe/check.js';
 import { noInstallFailure } from './runtime/no-install-failure/check.js';
 import { requireGracefulShutdown } from './runtime/require-graceful-shutdown/check.js';
+import { noWorkerErrors } from './runtime/no-worker-errors/check.js';
 import { requireReadiness } from './runtime/require-readiness/check.js';
 import { noConfigRewrite } from './watch/no-config-rewrite/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [noMalformedManifest, noCommittedDotenv, noMachinePaths, noMissingTarget,
-  noInstallFailure, noCrashLoop, noEarlyExit, requireReadiness, noFailingProbe, requireGracefulShutdown, noConfigRewrite,
+  noInstallFailure, noCrashLoop, noEarlyExit, requireReadiness, noFailingProbe, requireGracefulShutdown, noWorkerErrors, noConfigRewrite,
 ];

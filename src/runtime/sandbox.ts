@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { type Dirent, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { listFiles } from '../discovery/list-files.js';
@@ -42,23 +43,71 @@ export function createSandbox(root: string): Sandbox {
   try {
     for (const path of [sandbox.appDir, homeDir, sandbox.tmpDir, sandbox.binDir]) mkdirSync(path, { recursive: true });
     const made = new Set<string>();
-    for (const file of listFiles(root).files) {
-      const target = join(sandbox.appDir, ...file.path.split('/'));
+    const copy = (path: string): void => {
+      const target = join(sandbox.appDir, ...path.split('/'));
       const parent = dirname(target);
       if (!made.has(parent)) {
         mkdirSync(parent, { recursive: true });
         made.add(parent);
       }
       try {
-        copyFileSync(file.absolutePath, target);
+        copyFileSync(join(root, ...path.split('/')), target);
         sandbox.filesCopied += 1;
       } catch {
         // vanished or unreadable since listing: the app will see it missing, as a deploy would
       }
-    }
+    };
+    const listing = listFiles(root);
+    for (const file of listing.files) copy(file.path);
+    for (const path of committedBuildOutput(root, listing.source === 'git')) copy(path);
   } catch (error) {
     sandbox.remove();
     throw error;
   }
   return sandbox;
+}
+
+/** Build output directories discovery leaves out of the audit but a deploy ships when they are committed. */
+const BUILD_OUTPUT = ['dist', 'build', 'out', '.next', '.nuxt', '.svelte-kit'];
+const MAX_BUILD_FILES = 20_000;
+
+/**
+ * Files under top-level build output directories that a deploy would ship: committed ones in a git
+ * repository, all of them elsewhere. The audit skips them (not the project's own code), but an app
+ * whose start command runs `node dist/server.js` needs them.
+ */
+function committedBuildOutput(root: string, isGit: boolean): string[] {
+  const present = BUILD_OUTPUT.filter((dir) => isDirectory(join(root, dir)));
+  if (present.length === 0) return [];
+  if (isGit) {
+    const result = spawnSync('git', ['-c', 'core.fsmonitor=false', 'ls-files', '-z', '--cached', '--', ...present], { cwd: root, encoding: 'utf8', timeout: 60_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    return result.status === 0 ? result.stdout.split('\0').filter(Boolean).slice(0, MAX_BUILD_FILES) : [];
+  }
+  const files: string[] = [];
+  const stack = [...present];
+  while (stack.length > 0 && files.length < MAX_BUILD_FILES) {
+    const dir = stack.pop() as string;
+    for (const entry of safeReaddir(join(root, dir))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) stack.push(path);
+      else if (entry.isFile()) files.push(path);
+    }
+  }
+  return files;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function safeReaddir(path: string): Dirent[] {
+  try {
+    return readdirSync(path, { withFileTypes: true });
+  } catch {
+    return [];
+  }
 }

@@ -1,4 +1,4 @@
-import type { AttemptEvidence, ProbeEvidence, SimulationEvidence } from './evidence.js';
+import type { AttemptEvidence, CapturedLine, ProbeEvidence, SimulationEvidence } from './evidence.js';
 
 /** What went wrong in a simulation, piece by piece: the runtime checks and the verdict read the same judgement. */
 export interface SimulationJudgement {
@@ -14,6 +14,15 @@ export interface SimulationJudgement {
   failedProbes: ProbeEvidence[];
   shutdown?: 'ignored-sigterm' | 'bad-exit-code';
   ready: boolean;
+  /** Error lines a worker that stayed up wrote while it ran (a worker is judged by its output). */
+  workerErrors: CapturedLine[];
+}
+
+/** A traceback, or a line logged at error level or above (`ERROR:root:`, `[error]`, `level=error`, JSON `"level":"error"`). */
+const ERROR_LINE = /^Traceback \(most recent call last\)|^\[?(ERROR|CRITICAL|FATAL)\b|^\[?(error|critical|fatal)\]?:|\blevel=(error|fatal|critical)\b|"level": ?"(error|fatal|critical)"/i;
+
+export function isErrorLine(text: string): boolean {
+  return ERROR_LINE.test(text.trim());
 }
 
 /** A clean shutdown: exit 0, 143 (128 + SIGTERM) from a shell, or death by the SIGTERM itself. */
@@ -42,6 +51,10 @@ export function judgeSimulation(evidence: SimulationEvidence): SimulationJudgeme
     restartedThenStayedUp: survivor ? died : [],
     failedProbes: (evidence.probes ?? []).filter((probe) => probe.judgement === 'failed'),
     ready,
+    workerErrors:
+      ready && evidence.plan?.mode === 'worker' && survivor
+        ? (evidence.output ?? []).filter((line) => line.process === evidence.plan?.role && line.timeMs >= survivor.startMs && line.timeMs <= (survivor.endMs ?? Number.MAX_SAFE_INTEGER) && isErrorLine(line.text))
+        : [],
   };
   if (survivor?.result === 'not-ready') judgement.notReady = survivor;
   if (shutdownProblem) judgement.shutdown = shutdownProblem;
