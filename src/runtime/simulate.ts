@@ -18,8 +18,8 @@ import { LineCapture } from './line-capture.js';
 import { findFreePort } from './ports.js';
 import { installerEnvironment, runInstall } from './run-install.js';
 import { type Sandbox, createSandbox } from './sandbox.js';
-import { execForm, selectStartPlan } from './start-plan.js';
-import { type SandboxWatch, startSandboxWatch } from './watch/sandbox-watch.js';
+import { type StartPlan, execForm, selectStartPlan } from './start-plan.js';
+import { startSandboxWatch } from './watch/sandbox-watch.js';
 
 export interface SimulateInput {
   root: string;
@@ -49,58 +49,90 @@ const PYTHON_TOOLS: Record<string, string> = { uvicorn: 'uvicorn', gunicorn: 'gu
 export async function simulate(input: SimulateInput): Promise<SimulateResult> {
   const plan = selectStartPlan(input.project, input.config);
   if (!plan) return { skipped: 'no start command: set simulate.start in .liveready.yaml, or declare one (Procfile, package.json start, .replit run)' };
-  const startedAt = Date.now();
-  const limits = limitsOf(input.config);
-  const timeline: TimelineEvent[] = [];
-  const mark = (step: TimelineEvent['step'], detail: string, attempt?: number): void => {
-    timeline.push({ step, timeMs: Date.now() - startedAt, detail, ...(attempt === undefined ? {} : { attempt }) });
-    input.onStep?.(`${step}: ${detail}`);
-  };
-  const capture = new LineCapture(startedAt);
+  const run = newRun(input, plan);
   const sandbox = createSandbox(input.root);
-  let watch: SandboxWatch | undefined;
   try {
-    const evidence: SimulationEvidence & { secrets?: string[] } = { outcome: { healthy: false, failures: [] }, plan, attempts: [], restartsAllowed: limits.restarts, probes: [], timeline, environment: { passed: [], placeholders: [], missing: [] }, limits: { readyTimeoutMs: limits.readyTimeoutMs, aliveMs: limits.aliveMs, graceMs: limits.graceMs, installTimeoutMs: limits.installTimeoutMs } };
     const install = planInstall(input.project, input.config, sandbox.appDir, plan.cwd, { noInstall: input.noInstall, python: input.python ?? 'python3' });
-    const base = baseEnvironment({ pathPrefix: [], machinePath: input.machineEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin', home: sandbox.homeDir, tmp: sandbox.tmpDir });
-    if (install && !('skipped' in install)) {
-      evidence.install = await runInstall({ plan: install, appDir: sandbox.appDir, cwd: plan.cwd, env: { ...base, ...installerEnvironment(input.machineEnv, input.machineEnv.HOME), ...(input.config.env ?? {}) }, timeoutMs: limits.installTimeoutMs, capture, startedAt, mark, signal: input.signal });
-      if (evidence.install.status !== 'ok') return finish(evidence, capture);
+    const installed = install && !('skipped' in install) ? install : undefined;
+    if (installed) {
+      const env = { ...baseFor(input, sandbox, []), ...installerEnvironment(input.machineEnv, input.machineEnv.HOME), ...(input.config.env ?? {}) };
+      run.evidence.install = await runInstall({ plan: installed, appDir: sandbox.appDir, cwd: plan.cwd, env, timeoutMs: run.limits.installTimeoutMs, capture: run.capture, startedAt: run.startedAt, mark: run.mark, signal: input.signal });
+      if (run.evidence.install.status !== 'ok') return finish(run);
     }
-    const port = plan.mode === 'web' ? input.config.port || (await findFreePort()) : undefined;
-    if (port !== undefined) evidence.port = port;
-    const pathPrefix = appPath(sandbox, plan.cwd, install && !('skipped' in install) ? install : undefined, input.python);
-    const appBase = baseEnvironment({ pathPrefix, machinePath: input.machineEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin', home: sandbox.homeDir, tmp: sandbox.tmpDir });
-    const contract = envContract(input.project);
-    const environment = buildAppEnvironment(contract, input.config, appBase, port);
-    evidence.environment = environment.summary;
-    const exec = execForm(plan.command, plan.cwd);
-    watch = startSandboxWatch(sandbox.appDir, startedAt);
-    const run = await runApp({ plan, command: exec.command, cwd: join(sandbox.appDir, exec.cwd), env: environment.env, port, probes: planProbes(input.config, []), limits, capture, startedAt, signal: input.signal, mark });
-    Object.assign(evidence, run);
-    const strays = killMarkedProcesses(sandbox.homeDir);
-    if (strays > 0) mark('sigkill', `${strays} process${strays === 1 ? '' : 'es'} that left the process group (daemonized) killed`);
-    evidence.secrets = projectSecretValues(contract);
-    const classification = classifyAttempt({ attempts: run.attempts, capture, role: plan.role, appDir: sandbox.appDir, environment: environment.summary, contract, findings: input.findings });
-    if (classification) evidence.classification = classification;
-    const watched = watch.finish(input.project);
-    watch = undefined;
-    return { ...finish(evidence, capture), watch: watched };
+    const watch = await startAndWatch(input, run, sandbox, installed);
+    return { ...finish(run), watch };
   } finally {
-    watch?.cancel();
     killMarkedProcesses(sandbox.homeDir);
     sandbox.remove();
   }
 }
 
-function finish(evidence: SimulationEvidence & { secrets?: string[] }, capture: LineCapture): { simulation: SimulationEvidence } {
-  const { secrets = [], ...simulation } = evidence;
-  simulation.output = capture.lines;
-  simulation.droppedLines = capture.dropped;
+interface Run {
+  startedAt: number;
+  limits: ReturnType<typeof limitsOf>;
+  capture: LineCapture;
+  evidence: SimulationEvidence;
+  /** The project's own secret values, masked in the causes. */
+  secrets: string[];
+  mark(step: TimelineEvent['step'], detail: string, attempt?: number): void;
+}
+
+function newRun(input: SimulateInput, plan: StartPlan): Run {
+  const startedAt = Date.now();
+  const limits = limitsOf(input.config);
+  const timeline: TimelineEvent[] = [];
+  const evidence: SimulationEvidence = {
+    outcome: { healthy: false, failures: [] },
+    plan,
+    attempts: [],
+    restartsAllowed: limits.restarts,
+    probes: [],
+    timeline,
+    environment: { passed: [], placeholders: [], missing: [] },
+    limits: { readyTimeoutMs: limits.readyTimeoutMs, aliveMs: limits.aliveMs, graceMs: limits.graceMs, installTimeoutMs: limits.installTimeoutMs },
+  };
+  const mark = (step: TimelineEvent['step'], detail: string, attempt?: number): void => {
+    timeline.push({ step, timeMs: Date.now() - startedAt, detail, ...(attempt === undefined ? {} : { attempt }) });
+    input.onStep?.(`${step}: ${detail}`);
+  };
+  return { startedAt, limits, capture: new LineCapture(startedAt), evidence, secrets: projectSecretValues(envContract(input.project)), mark };
+}
+
+/** Start (with restarts), probe, stop, classify; the watcher runs from just before the start to just after the stop. */
+async function startAndWatch(input: SimulateInput, run: Run, sandbox: Sandbox, install: InstallPlan | undefined): Promise<WatchEvidence> {
+  const plan = run.evidence.plan as StartPlan;
+  const port = plan.mode === 'web' ? input.config.port || (await findFreePort()) : undefined;
+  if (port !== undefined) run.evidence.port = port;
+  const contract = envContract(input.project);
+  const environment = buildAppEnvironment(contract, input.config, baseFor(input, sandbox, appPath(sandbox, plan.cwd, install, input.python)), port);
+  run.evidence.environment = environment.summary;
+  const exec = execForm(plan.command, plan.cwd);
+  const watch = startSandboxWatch(sandbox.appDir, run.startedAt);
+  try {
+    const result = await runApp({ plan, command: exec.command, cwd: join(sandbox.appDir, exec.cwd), env: environment.env, port, probes: planProbes(input.config, []), limits: run.limits, capture: run.capture, startedAt: run.startedAt, signal: input.signal, mark: run.mark });
+    Object.assign(run.evidence, result);
+    const strays = killMarkedProcesses(sandbox.homeDir);
+    if (strays > 0) run.mark('sigkill', `${strays} process${strays === 1 ? '' : 'es'} that left the process group (daemonized) killed`);
+    const classification = classifyAttempt({ attempts: result.attempts, capture: run.capture, role: plan.role, appDir: sandbox.appDir, environment: environment.summary, contract, findings: input.findings });
+    if (classification) run.evidence.classification = classification;
+    return watch.finish(input.project);
+  } finally {
+    watch.cancel();
+  }
+}
+
+function finish(run: Run): { simulation: SimulationEvidence } {
+  const simulation = run.evidence;
+  simulation.output = run.capture.lines;
+  simulation.droppedLines = run.capture.dropped;
   const outcome = runtimeOutcome(simulation);
   // The summaries quote the app's output: mask the project's own secret values too.
-  simulation.outcome = { ...outcome, failures: outcome.failures.map((failure) => ({ ...failure, summary: redact(failure.summary, secrets) })) };
+  simulation.outcome = { ...outcome, failures: outcome.failures.map((failure) => ({ ...failure, summary: redact(failure.summary, run.secrets) })) };
   return { simulation };
+}
+
+function baseFor(input: SimulateInput, sandbox: Sandbox, pathPrefix: string[]): Record<string, string> {
+  return baseEnvironment({ pathPrefix, machinePath: input.machineEnv.PATH ?? '/usr/local/bin:/usr/bin:/bin', home: sandbox.homeDir, tmp: sandbox.tmpDir });
 }
 
 function limitsOf(config: SimulateConfig): { readyTimeoutMs: number; aliveMs: number; graceMs: number; installTimeoutMs: number; restarts: number } {
