@@ -46,6 +46,7 @@ export const SimulationSectionSchema = Type.Object(
         exitCode: Type.Optional(Nullable(Type.Integer())),
         signal: Type.Optional(Nullable(Type.String())),
         listeningPorts: Type.Array(Type.Integer()),
+        portAddresses: Type.Optional(Type.Array(Type.String(), { description: 'Sockets on PORT as address:port' })),
         result: Type.String(),
       }),
     ),

@@ -2,7 +2,7 @@ import type { AttemptEvidence, ProbeEvidence, ShutdownEvidence, StartPlanEvidenc
 import { runProbes, type planProbes } from './health-probes.js';
 import type { LineCapture } from './line-capture.js';
 import { delay, waitForPort } from './ports.js';
-import { groupMembers, listeningPorts } from './proc-table.js';
+import { groupMembers, listeningSockets } from './proc-table.js';
 import { type ExitInfo, ProcessGroup } from './process-group.js';
 
 export interface AppRunInput {
@@ -65,7 +65,7 @@ async function runAttempt(input: AppRunInput, group: ProcessGroup, attempt: Atte
   const stopWaiting = (): boolean => group.hasExited || input.signal.aborted;
   if (input.plan.mode === 'web' && input.port !== undefined) {
     const opened = await waitForPort(input.port, input.limits.readyTimeoutMs, stopWaiting);
-    attempt.listeningPorts = portsOf(group);
+    recordSockets(group, attempt, input.port);
     if (!opened) {
       if (group.hasExited || (await group.waitForExit(200))) return recordExit(input, group, attempt);
       attempt.result = 'not-ready';
@@ -81,7 +81,12 @@ async function runAttempt(input: AppRunInput, group: ProcessGroup, attempt: Atte
   }
   const readyAt = attempt.readyMs ?? attempt.startMs;
   const exit = await group.waitForExit(Math.max(0, readyAt + input.limits.aliveMs - now(input)));
-  if (exit || input.signal.aborted) return exit ? recordExit(input, group, attempt) : false;
+  if (exit) {
+    // It died after the probes: they describe a start that is gone; the next start is probed again.
+    result.probes = [];
+    return recordExit(input, group, attempt);
+  }
+  if (input.signal.aborted) return false;
   if (input.plan.mode === 'worker') attempt.readyMs = now(input);
   attempt.result = 'stopped';
   input.mark('alive', `still running after the ${(input.limits.aliveMs / 1000).toFixed(0)} s alive window`, attempt.index);
@@ -144,9 +149,12 @@ function isGroupDone(group: ProcessGroup): boolean {
   return members === undefined || members.length === 0;
 }
 
-function portsOf(group: ProcessGroup): number[] {
-  if (group.pid === undefined) return [];
-  return listeningPorts(groupMembers(group.pid) ?? [group.pid]);
+function recordSockets(group: ProcessGroup, attempt: AttemptEvidence, port: number): void {
+  if (group.pid === undefined) return;
+  const sockets = listeningSockets(groupMembers(group.pid) ?? [group.pid]);
+  attempt.listeningPorts = [...new Set(sockets.map((socket) => socket.port))].sort((a, b) => a - b);
+  const onPort = sockets.filter((socket) => socket.port === port).map((socket) => `${socket.address}:${socket.port}`);
+  if (onPort.length > 0) attempt.portAddresses = [...new Set(onPort)];
 }
 
 function now(input: AppRunInput): number {

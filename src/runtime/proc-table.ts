@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 
 /**
- * Linux /proc, read-only: which processes belong to a process group and which TCP ports they
+ * Linux /proc, read-only: which processes belong to a process group and which TCP sockets they
  * listen on. Everything here answers "unknown" (undefined) where /proc is not available.
  */
 
@@ -39,8 +39,37 @@ export function groupMembers(pgid: number): number[] | undefined {
   return members;
 }
 
-/** TCP ports (IPv4 and IPv6) in LISTEN state owned by the given processes, sorted. */
-export function listeningPorts(pids: readonly number[]): number[] {
+export interface ListeningSocket {
+  port: number;
+  /** `0.0.0.0`, `::`, `127.0.0.1`, `::1`, or another address the socket is bound to. */
+  address: string;
+}
+
+/** TCP sockets in LISTEN state owned by the given processes, with the address each is bound to. */
+export function listeningSockets(pids: readonly number[]): ListeningSocket[] {
+  const inodes = socketInodes(pids);
+  if (inodes.size === 0) return [];
+  const sockets: ListeningSocket[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'latin1');
+    } catch {
+      continue;
+    }
+    for (const row of text.split('\n').slice(1)) {
+      const columns = row.trim().split(/\s+/);
+      // local_address is HEX_IP:HEX_PORT, st 0A is LISTEN, inode is column 9.
+      if (columns[3] !== '0A' || !inodes.has(columns[9] ?? '')) continue;
+      const [hexAddress = '', hexPort = ''] = (columns[1] ?? '').split(':');
+      const port = Number.parseInt(hexPort, 16);
+      if (Number.isFinite(port)) sockets.push({ port, address: decodeAddress(hexAddress) });
+    }
+  }
+  return sockets;
+}
+
+function socketInodes(pids: readonly number[]): Set<string> {
   const inodes = new Set<string>();
   for (const pid of pids) {
     let fds: string[];
@@ -58,22 +87,19 @@ export function listeningPorts(pids: readonly number[]): number[] {
       }
     }
   }
-  if (inodes.size === 0) return [];
-  const ports = new Set<number>();
-  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text: string;
-    try {
-      text = readFileSync(table, 'latin1');
-    } catch {
-      continue;
-    }
-    for (const row of text.split('\n').slice(1)) {
-      const columns = row.trim().split(/\s+/);
-      // local_address is HEX_IP:HEX_PORT, st 0A is LISTEN, inode is column 9.
-      if (columns[3] !== '0A' || !inodes.has(columns[9] ?? '')) continue;
-      const port = Number.parseInt((columns[1] ?? '').split(':')[1] ?? '', 16);
-      if (Number.isFinite(port)) ports.add(port);
-    }
-  }
-  return [...ports].sort((a, b) => a - b);
+  return inodes;
+}
+
+/** /proc/net/tcp addresses are little-endian hex words: `0100007F` is 127.0.0.1. */
+function decodeAddress(hex: string): string {
+  const words = hex.match(/.{8}/g) ?? [];
+  const bytes = words.flatMap((word) => (word.match(/../g) ?? []).reverse().map((pair) => Number.parseInt(pair, 16)));
+  if (bytes.length === 4) return bytes.join('.');
+  if (bytes.length !== 16) return hex;
+  if (bytes.every((byte) => byte === 0)) return '::';
+  if (bytes.slice(0, 15).every((byte) => byte === 0) && bytes[15] === 1) return '::1';
+  if (bytes.slice(0, 10).every((byte) => byte === 0) && bytes[10] === 0xff && bytes[11] === 0xff) return `::ffff:${bytes.slice(12).join('.')}`;
+  const groups: string[] = [];
+  for (let index = 0; index < 16; index += 2) groups.push((((bytes[index] ?? 0) << 8) | (bytes[index + 1] ?? 0)).toString(16));
+  return groups.join(':');
 }

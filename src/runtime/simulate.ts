@@ -91,6 +91,7 @@ function newRun(input: SimulateInput, plan: StartPlan): Run {
     environment: { passed: [], placeholders: [], missing: [] },
     limits: { readyTimeoutMs: limits.readyTimeoutMs, aliveMs: limits.aliveMs, graceMs: limits.graceMs, installTimeoutMs: limits.installTimeoutMs },
   };
+  if (isBehindLocalProxy(input.project)) evidence.behindLocalProxy = true;
   const mark = (step: TimelineEvent['step'], detail: string, attempt?: number): void => {
     timeline.push({ step, timeMs: Date.now() - startedAt, detail, ...(attempt === undefined ? {} : { attempt }) });
     input.onStep?.(`${step}: ${detail}`);
@@ -168,4 +169,13 @@ function appPath(sandbox: Sandbox, cwd: string, install: InstallPlan | undefined
 
 function writeWrapper(binDir: string, name: string, body: string): void {
   writeFileSync(join(binDir, name), `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+}
+
+const PAAS_MANIFEST = /(^|\/)(Procfile|\.replit|Dockerfile|app\.json|fly\.toml|render\.yaml|railway\.(json|toml)|nixpacks\.toml|vercel\.json)$/;
+const LOCAL_PROXY = /(^|\/)(supervisord\.conf|[^/]*\.service|nginx[^/]*\.conf|[^/]*\.nginx|Caddyfile)$/;
+
+/** A VM behind nginx/supervisord (and no PaaS manifest): there the app is meant to listen on loopback. */
+function isBehindLocalProxy(project: Project): boolean {
+  const paths = project.files.map((file) => file.path);
+  return paths.some((path) => LOCAL_PROXY.test(path)) && !paths.some((path) => PAAS_MANIFEST.test(path));
 }

@@ -61,9 +61,21 @@ export function describeInstall(evidence: SimulationEvidence): string {
 export function describeNotReady(evidence: SimulationEvidence): string {
   const attempt = judgeSimulation(evidence).notReady;
   const seconds = Math.round((evidence.limits?.readyTimeoutMs ?? 0) / 1000);
-  const others = (attempt?.listeningPorts ?? []).filter((port) => port !== evidence.port);
-  const listening = others.length > 0 ? `; it listens on ${others.join(', ')} instead (the wrong port)` : '; it opened no port at all';
+  const ports = attempt?.listeningPorts ?? [];
+  const others = ports.filter((port) => port !== evidence.port);
+  const listening =
+    evidence.port !== undefined && ports.includes(evidence.port)
+      ? '; it listens on that port, but only on an address the platform cannot reach (bind to 0.0.0.0)'
+      : others.length > 0
+        ? `; it listens on ${others.join(', ')} instead (the wrong port)`
+        : '; it opened no port at all';
   return `\`${clip(evidence.plan?.command ?? 'the app')}\` never accepted connections on the port in $PORT within ${seconds} s${listening}`;
+}
+
+export function describeLoopbackOnly(evidence: SimulationEvidence): string {
+  const addresses = judgeSimulation(evidence).loopbackOnly?.portAddresses ?? [];
+  const bound = [...new Set(addresses.map((address) => address.slice(0, address.lastIndexOf(':'))))].join(' and ');
+  return `\`${clip(evidence.plan?.command ?? 'the app')}\` listens on $PORT only on ${bound} (loopback), which the platform's router, coming in through the network interface, cannot reach`;
 }
 
 export function describeProbes(evidence: SimulationEvidence): string {
@@ -109,6 +121,7 @@ export function runtimeOutcome(evidence: SimulationEvidence): RuntimeOutcome {
   if (judgement.crashLoop) add('crash-loop', 'runtime/no-crash-loop', describeCrashLoop(evidence));
   if (judgement.exitsAtOnce) add('crash-loop', 'runtime/no-early-exit', describeEarlyExit(evidence));
   if (judgement.notReady) add('readiness', 'runtime/require-readiness', describeNotReady(evidence));
+  if (judgement.loopbackOnly) add('readiness', 'runtime/require-readiness', describeLoopbackOnly(evidence));
   if (judgement.failedProbes.length > 0) add('readiness', 'runtime/no-failing-probe', describeProbes(evidence));
   if (judgement.shutdown) add('shutdown', 'runtime/require-graceful-shutdown', describeShutdown(evidence));
   const started = (evidence.attempts ?? []).length > 0;

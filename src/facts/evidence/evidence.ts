@@ -53,6 +53,8 @@ export interface SimulationEvidence {
   limits?: { readyTimeoutMs: number; aliveMs: number; graceMs: number; installTimeoutMs: number };
   /** Lines not kept because the capture buffer was full. */
   droppedLines?: number;
+  /** The project runs on a VM behind a local reverse proxy (supervisord/systemd/nginx, no PaaS manifest): a loopback bind is right there. */
+  behindLocalProxy?: boolean;
 }
 
 export interface StartPlanEvidence {
@@ -95,6 +97,8 @@ export interface AttemptEvidence {
   readyMs?: number;
   /** TCP ports the process group listened on when readiness was judged (Linux). */
   listeningPorts: number[];
+  /** The sockets on PORT, as `address:port` (`0.0.0.0:41234`, `127.0.0.1:41234`), when readiness was judged. */
+  portAddresses?: string[];
   /** Why this attempt ended: exited, ready-and-stopped, never-ready (timed out). */
   result: 'exited' | 'stopped' | 'not-ready' | 'spawn-error';
   error?: string;

@@ -11,6 +11,8 @@ export interface SimulationJudgement {
   restartedThenStayedUp: AttemptEvidence[];
   /** The web process stayed alive but never accepted connections on PORT. */
   notReady?: AttemptEvidence;
+  /** Ready, but every socket on PORT is bound to loopback: the platform's router cannot reach it. */
+  loopbackOnly?: AttemptEvidence;
   failedProbes: ProbeEvidence[];
   shutdown?: 'ignored-sigterm' | 'bad-exit-code';
   ready: boolean;
@@ -57,6 +59,13 @@ export function judgeSimulation(evidence: SimulationEvidence): SimulationJudgeme
         : [],
   };
   if (survivor?.result === 'not-ready') judgement.notReady = survivor;
+  const addresses = survivor?.portAddresses ?? [];
+  if (ready && !evidence.behindLocalProxy && addresses.length > 0 && addresses.every((address) => isLoopbackAddress(address.slice(0, address.lastIndexOf(':'))))) judgement.loopbackOnly = survivor;
   if (shutdownProblem) judgement.shutdown = shutdownProblem;
   return judgement;
+}
+
+/** True for 127.0.0.0/8, ::1 and IPv4-mapped loopback. */
+export function isLoopbackAddress(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.');
 }
