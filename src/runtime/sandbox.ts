@@ -42,29 +42,36 @@ export function createSandbox(root: string): Sandbox {
   };
   try {
     for (const path of [sandbox.appDir, homeDir, sandbox.tmpDir, sandbox.binDir]) mkdirSync(path, { recursive: true });
-    const made = new Set<string>();
-    const copy = (path: string): void => {
-      const target = join(sandbox.appDir, ...path.split('/'));
-      const parent = dirname(target);
-      if (!made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        made.add(parent);
-      }
-      try {
-        copyFileSync(join(root, ...path.split('/')), target);
-        sandbox.filesCopied += 1;
-      } catch {
-        // vanished or unreadable since listing: the app will see it missing, as a deploy would
-      }
-    };
-    const listing = listFiles(root);
-    for (const file of listing.files) copy(file.path);
-    for (const path of committedBuildOutput(root, listing.source === 'git')) copy(path);
+    sandbox.filesCopied = copyProject(root, sandbox.appDir);
   } catch (error) {
     sandbox.remove();
     throw error;
   }
   return sandbox;
+}
+
+/** Copies what a deploy ships into `appDir`; returns how many files were copied. */
+function copyProject(root: string, appDir: string): number {
+  const made = new Set<string>();
+  let copied = 0;
+  const copy = (path: string): void => {
+    const target = join(appDir, ...path.split('/'));
+    const parent = dirname(target);
+    if (!made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      made.add(parent);
+    }
+    try {
+      copyFileSync(join(root, ...path.split('/')), target);
+      copied += 1;
+    } catch {
+      // vanished or unreadable since listing: the app will see it missing, as a deploy would
+    }
+  };
+  const listing = listFiles(root);
+  for (const file of listing.files) copy(file.path);
+  for (const path of committedBuildOutput(root, listing.source === 'git')) copy(path);
+  return copied;
 }
 
 /** Build output directories discovery leaves out of the audit but a deploy ships when they are committed. */

@@ -18,7 +18,7 @@ import { LineCapture } from './line-capture.js';
 import { findFreePort } from './ports.js';
 import { installerEnvironment, runInstall } from './run-install.js';
 import { type Sandbox, createSandbox } from './sandbox.js';
-import { type StartPlan, execForm, selectStartPlan } from './start-plan.js';
+import { type StartPlan, execForm, manifestHealthPaths, selectStartPlan } from './start-plan.js';
 import { startSandboxWatch } from './watch/sandbox-watch.js';
 
 export interface SimulateInput {
@@ -110,7 +110,7 @@ async function startAndWatch(input: SimulateInput, run: Run, sandbox: Sandbox, i
   const exec = execForm(plan.command, plan.cwd);
   const watch = startSandboxWatch(sandbox.appDir, run.startedAt);
   try {
-    const result = await runApp({ plan, command: exec.command, cwd: join(sandbox.appDir, exec.cwd), env: environment.env, port, probes: planProbes(input.config, []), limits: run.limits, capture: run.capture, startedAt: run.startedAt, signal: input.signal, mark: run.mark });
+    const result = await runApp({ plan, command: exec.command, cwd: join(sandbox.appDir, exec.cwd), env: environment.env, port, probes: planProbes(input.config, manifestHealthPaths(input.project)), limits: run.limits, capture: run.capture, startedAt: run.startedAt, signal: input.signal, mark: run.mark });
     Object.assign(run.evidence, result);
     const strays = killMarkedProcesses(sandbox.homeDir);
     if (strays > 0) run.mark('sigkill', `${strays} process${strays === 1 ? '' : 'es'} that left the process group (daemonized) killed`);

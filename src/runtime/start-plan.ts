@@ -36,6 +36,15 @@ export function selectStartPlan(project: Project, config: SimulateConfig): Start
   };
 }
 
+/**
+ * Health check paths the platform manifests declare (render.yaml healthCheckPath, railway
+ * healthcheckPath, fly checks...), probed before the conventional ones. The config stage parses
+ * those manifests (its `platform` manifest facts carry `healthPaths`): at merge this returns them.
+ */
+export function manifestHealthPaths(_project: Project): string[] {
+  return [];
+}
+
 function commandOf(project: Project, declaration: StartDeclaration): string {
   const command = declaration.command.command;
   if (declaration.role === 'entrypoint') return /\.(c|m)?[jt]s$/.test(command) ? `node ${command}` : `python3 ${command}`;

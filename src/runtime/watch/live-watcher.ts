@@ -1,13 +1,6 @@
-import { type FSWatcher, readdirSync, watch } from 'node:fs';
+import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { isIgnoredDirectoryName } from './snapshot.js';
-
-export interface LiveWatcher {
-  /** First time (Date.now()) each path was reported changed. */
-  readonly seen: Map<string, number>;
-  readonly events: number;
-  stop(): void;
-}
 
 const MAX_WATCHED_DIRECTORIES = 2000;
 
@@ -19,62 +12,66 @@ const MAX_WATCHED_DIRECTORIES = 2000;
  * It reports what happens as it happens; the before/after snapshot is what guarantees nothing is
  * missed (events can be coalesced or lost).
  */
-export function startLiveWatcher(root: string, onChange?: (path: string, at: number) => void): LiveWatcher {
-  const watchers = new Map<string, FSWatcher>();
-  const seen = new Map<string, number>();
-  let events = 0;
-  let stopped = false;
+export class LiveWatcher {
+  /** First time (Date.now()) each path was reported changed. */
+  readonly seen = new Map<string, number>();
+  events = 0;
+  private readonly watchers = new Map<string, FSWatcher>();
+  private stopped = false;
 
-  const addDirectory = (dir: string): void => {
+  constructor(
+    private readonly root: string,
+    private readonly onChange?: (path: string, at: number) => void,
+  ) {
+    this.addDirectory('');
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const watcher of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+
+  /** Watches `dir` and every directory below it (iteratively). */
+  private addDirectory(dir: string): void {
     const stack = [dir];
-    while (stack.length > 0 && watchers.size < MAX_WATCHED_DIRECTORIES && !stopped) {
+    while (stack.length > 0 && this.watchers.size < MAX_WATCHED_DIRECTORIES && !this.stopped) {
       const current = stack.pop() as string;
-      if (watchers.has(current)) continue;
+      if (this.watchers.has(current)) continue;
       try {
-        const watcher = watch(join(root, current), { persistent: false }, (_event, name) => {
-          if (stopped || name === null) return;
-          const path = current ? `${current}/${name}` : String(name);
-          events += 1;
-          const at = Date.now();
-          if (!seen.has(path)) {
-            seen.set(path, at);
-            onChange?.(path, at);
-          }
-          // A directory that just appeared gets its own watcher.
-          if (!isIgnoredDirectoryName(String(name))) addIfDirectory(path);
-        });
+        const watcher = watch(join(this.root, current), { persistent: false }, (_event, name) => this.onEvent(current, name));
         watcher.on('error', () => {
           watcher.close();
-          watchers.delete(current);
+          this.watchers.delete(current);
         });
-        watchers.set(current, watcher);
-        for (const child of readdirSync(join(root, current), { withFileTypes: true })) {
+        this.watchers.set(current, watcher);
+        for (const child of readdirSync(join(this.root, current), { withFileTypes: true })) {
           if (child.isDirectory() && !isIgnoredDirectoryName(child.name)) stack.push(current ? `${current}/${child.name}` : child.name);
         }
       } catch {
         // vanished or unreadable: the snapshot still covers it
       }
     }
-  };
-  const addIfDirectory = (path: string): void => {
-    try {
-      readdirSync(join(root, path));
-      addDirectory(path);
-    } catch {
-      // a file, or gone
-    }
-  };
+  }
 
-  addDirectory('');
-  return {
-    seen,
-    get events() {
-      return events;
-    },
-    stop() {
-      stopped = true;
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
-    },
-  };
+  private onEvent(dir: string, name: string | Buffer | null): void {
+    if (this.stopped || name === null) return;
+    const path = dir ? `${dir}/${String(name)}` : String(name);
+    this.events += 1;
+    const at = Date.now();
+    if (!this.seen.has(path)) {
+      this.seen.set(path, at);
+      this.onChange?.(path, at);
+    }
+    // A directory that just appeared gets its own watcher.
+    if (!isIgnoredDirectoryName(String(name)) && isDirectory(join(this.root, path))) this.addDirectory(path);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,7 @@
 import type { WatchEvidence } from '../../facts/evidence/evidence.js';
 import type { Project } from '../../facts/project.js';
 import { diffSnapshots } from './diff.js';
-import { startLiveWatcher } from './live-watcher.js';
+import { LiveWatcher } from './live-watcher.js';
 import { locateWriter } from './locate-writer.js';
 import { takeSnapshot } from './snapshot.js';
 
@@ -14,7 +14,7 @@ export interface SandboxWatch {
 /** The watch stage inside the simulation: a before snapshot, a live watcher, an after snapshot. */
 export function startSandboxWatch(appDir: string, startedAt: number): SandboxWatch {
   const before = takeSnapshot(appDir);
-  const live = startLiveWatcher(appDir);
+  const live = new LiveWatcher(appDir);
   return {
     finish(project) {
       live.stop();

@@ -5,7 +5,7 @@ import { constants } from 'node:os';
 import type { FileChange } from '../../facts/evidence/evidence.js';
 import { registerProcessGroup, signalGroup } from '../cleanup.js';
 import { diffSnapshots } from './diff.js';
-import { startLiveWatcher } from './live-watcher.js';
+import { LiveWatcher } from './live-watcher.js';
 import { type Snapshot, takeSnapshot } from './snapshot.js';
 
 export interface WatchCommandInput {
@@ -35,7 +35,7 @@ export interface WatchCommandResult {
 export async function watchCommand(input: WatchCommandInput): Promise<WatchCommandResult> {
   const before = takeSnapshot(input.root);
   const startedAt = Date.now();
-  const live = startLiveWatcher(input.root, (path, at) => {
+  const live = new LiveWatcher(input.root, (path, at) => {
     if (!isDirectory(join(input.root, path))) input.onChange({ path, change: liveChange(input.root, before, path) }, at - startedAt);
   });
   const child = spawn(input.command[0] as string, input.command.slice(1), { cwd: input.cwd, stdio: 'inherit', detached: true });
