@@ -44,6 +44,13 @@ describe('buildAppEnvironment', () => {
     expect(summary).toEqual({ passed: ['GREETING', 'SHOP_NAME', 'FEATURE_FLAGS'], placeholders: ['STRIPE_SECRET_KEY', 'SESSION_SECRET'], missing: ['DATABASE_URL'] });
   });
 
+  it('a variable a manifest provides without a value (the platform fills it) gets a placeholder, not a crash', () => {
+    const fromDatabase = { ...variable('DATABASE_URL'), provided: [{ file: 'render.yaml', line: 9, source: 'render' }] };
+    const { env, summary } = buildAppEnvironment({ variables: [fromDatabase] }, {}, base, undefined);
+    expect(env.DATABASE_URL).toBe('liveready-placeholder-database-url');
+    expect(summary).toEqual({ passed: [], placeholders: ['DATABASE_URL'], missing: [] });
+  });
+
   it('the config wins over the project, and nothing of the calling process leaks in', () => {
     const contract: EnvContract = { variables: [variable('GREETING', { value: 'hello' })] };
     const { env } = buildAppEnvironment(contract, { env: { GREETING: 'hi from config' } }, base, undefined);

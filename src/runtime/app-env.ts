@@ -62,13 +62,16 @@ export function buildAppEnvironment(contract: EnvContract, config: SimulateConfi
 }
 
 function chooseValue(variable: EnvVariable): { value: string; placeholder: boolean } | undefined {
-  const provided = variable.provided.find((provision) => provision.value !== undefined && !isExampleEnvFile(provision.file));
+  const provisions = variable.provided.filter((provision) => !isExampleEnvFile(provision.file));
+  const provided = provisions.find((provision) => provision.value !== undefined);
   if (variable.secret) {
     // Never the real secret: a value that cannot work anywhere but lets the app start.
-    if (provided || variable.documented.length > 0) return { value: placeholderFor(variable.name), placeholder: true };
+    if (provisions.length > 0 || variable.documented.length > 0) return { value: placeholderFor(variable.name), placeholder: true };
     return undefined;
   }
   if (provided?.value !== undefined) return { value: provided.value, placeholder: false };
+  // Provided by the platform without a value in the repo (render.yaml fromDatabase, sync: false...).
+  if (provisions.length > 0) return { value: placeholderFor(variable.name), placeholder: true };
   const documented = variable.documented.find((entry) => entry.value.trim() !== '' && !isPlaceholderValue(entry.value));
   if (documented) return { value: documented.value, placeholder: false };
   if (variable.documented.length > 0) return { value: placeholderFor(variable.name), placeholder: true };
