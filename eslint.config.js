@@ -44,6 +44,8 @@ export default tseslint.config(
   layer(['src/reporters/**/*.ts'], ['cli', 'engine', 'runtime', 'checks', 'config', 'discovery']),
   layer(['src/verdict/**/*.ts'], ['cli', 'engine', 'runtime', 'checks', 'reporters', 'config', 'discovery']),
   layer(['src/facts/**/*.ts', 'src/parsers/**/*.ts', 'src/model/**/*.ts', 'src/util/**/*.ts'], ['cli', 'engine', 'runtime', 'checks', 'reporters', 'config', 'discovery']),
+  // Log parsing and grouping are pure (the checks use them); only src/logs/read and the collector read files.
+  layer(['src/logs/parse/**/*.ts', 'src/logs/group/**/*.ts', 'src/logs/event.ts'], ['cli', 'engine', 'runtime', 'checks', 'reporters', 'config', 'discovery']),
   {
     files: ['eslint.config.js', 'vitest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -1,4 +1,4 @@
-// npm run bench [-- <dir>] [--files N] [--runs N] [--keep]
+// npm run bench [-- <dir>] [--files N] [--runs N] [--keep]   |   npm run bench -- --logs [--size-mb N]
 // Times the static audit of a tree (a generated corpus when no dir is given) against ripgrep
 // searching the same tree for a handful of patterns, and prints the ratio. A benchmark, not a test.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,12 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.js';
+
+// `npm run bench -- --logs [--size-mb N]`: the log-stage benchmark instead (bench/logs.js).
+if (process.argv.includes('--logs')) {
+  await import('./logs.js');
+  process.exit(0);
+}
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {

@@ -4,6 +4,7 @@ import { VERSION } from '../model/version.js';
 import { runAuditCommand } from './commands/audit.js';
 import { runChecksCommand } from './commands/checks.js';
 import { runWatchCommand } from './commands/watch.js';
+import { runLogsCommand } from './commands/logs.js';
 import { EXIT } from './exit-codes.js';
 
 /** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
@@ -43,10 +44,13 @@ function buildProgram(setExitCode: (code: number) => void, argv: readonly string
     .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
     .option('--no-install', 'simulation: skip the install step and use what the machine has')
     .option('--python <interpreter>', 'simulation: the Python for virtualenvs and for python/python3 in the app\'s PATH')
+    .addOption(new Option('--logs <path>', 'a log file or folder to read (repeatable; default: logs/, log/, *.log)').argParser(collect).default([]))
     .exitOverride()
     .action(async (path: string, options) => {
       setExitCode(await runAuditCommand(path, options));
     });
+
+  addLogsCommand(program, setExitCode);
 
   program
     .command('checks')
@@ -70,6 +74,25 @@ function buildProgram(setExitCode: (code: number) => void, argv: readonly string
     });
 
   return program;
+}
+
+/** `liveready logs <path...>`: the log stage alone. */
+function addLogsCommand(program: Command, setExitCode: (code: number) => void): void {
+  program
+    .command('logs')
+    .description('Read logs alone: group errors by module and fingerprint, flag modules over the failure threshold (exit 1) and resource failures')
+    .argument('<path...>', 'log files or folders (gzip-rotated files included)')
+    .option('--root <dir>', 'the project the logs belong to: stack frames are matched against its files (default: the current directory)')
+    .addOption(new Option('-f, --format <format[=file]>', 'terminal, markdown or json; repeatable; =file writes that format to a file').argParser(collect).default([]))
+    .option('-o, --output <file>', 'write the (single) chosen format to a file')
+    .option('--threshold <n>', 'a module with more failures than this in the window is critical (default 2)')
+    .option('--window-hours <h>', 'the recent window: the last h hours of the newest log (default 24)')
+    .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
+    .option('--no-color', 'plain terminal output')
+    .exitOverride()
+    .action(async (paths: string[], options) => {
+      setExitCode(await runLogsCommand(paths, options));
+    });
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -62,6 +62,7 @@ const Logs = Type.Object(
     paths: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     failureThreshold: Type.Optional(Type.Integer({ minimum: 0, description: 'A module with more failures than this is critical (default 2)' })),
     windowHours: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+    recentRuns: Type.Optional(Type.Integer({ minimum: 1, description: 'For logs without timestamps: the last N runs (delimited by startup lines) are recent (default 5)' })),
   },
   { additionalProperties: false },
 );

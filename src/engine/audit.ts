@@ -50,6 +50,8 @@ export interface AuditOptions {
   onProgress?: ProgressListener;
   /** Abort (Ctrl-C): collectors stop and clean up. */
   signal?: AbortSignal;
+  /** False: a tree with no recognizable project is audited anyway (`liveready logs` from any folder). */
+  requireProject?: boolean;
 }
 
 const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -77,7 +79,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const isIgnoredPath = ignorePatterns.length > 0 ? picomatch(ignorePatterns, { dot: true }) : () => false;
   const collected = collectFacts(root, { maxFileSize: parseSize(config.maxFileSize, DEFAULT_MAX_FILE_SIZE), isIgnoredPath, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const recognizable = collected.facts.some((facts) => PROJECT_KINDS.has(facts.kind) || PROJECT_FILE_NAMES.test(facts.path));
-  if (!recognizable) {
+  if (!recognizable && options.requireProject !== false) {
     throw new NothingToAuditError(
       `nothing to audit in ${root}: found ${collected.files.length} file${collected.files.length === 1 ? '' : 's'} but no source code (Python, JavaScript/TypeScript, shell) and no manifest (package.json, requirements.txt, pyproject.toml, Procfile, Dockerfile, .replit)`,
     );

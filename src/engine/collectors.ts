@@ -1,4 +1,5 @@
 import type { LivereadyConfig } from '../config/schema.js';
+import { logsCollector } from '../logs/collector.js';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import type { StageId } from '../model/stage.js';
@@ -38,4 +39,5 @@ export interface Collector {
 }
 
 /** Every collector, in the order they run within a phase. */
-export const COLLECTORS: readonly Collector[] = [simulateCollector];
+// The simulation runs first: the logs stage reads the output it captured.
+export const COLLECTORS: readonly Collector[] = [simulateCollector, logsCollector];

@@ -1,6 +1,7 @@
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { simulationSection, watchSection } from './simulation-sections.js';
+import { logsSectionBuilder } from '../logs/section.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -11,7 +12,7 @@ export interface SectionBuilder {
   build(project: Project, findings: readonly Finding[]): unknown;
 }
 
-export const SECTION_BUILDERS: readonly SectionBuilder[] = [simulationSection, watchSection];
+export const SECTION_BUILDERS: readonly SectionBuilder[] = [logsSectionBuilder, simulationSection, watchSection];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {
   const sections: Record<string, unknown> = {};

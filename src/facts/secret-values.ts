@@ -3,12 +3,12 @@
  * or a placeholder? Used by the env checks, the secret scanner and the simulation's placeholders.
  */
 
-const SECRET_NAME = /(SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS$|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY|AUTH|SIGNING|ENCRYPTION|_KEY$|^KEY$|DSN$|SALT|WEBHOOK)/i;
+const SECRET_NAME = /(SECRET|TOKEN|PASSWORD|PASSWD|PWD|PASS$|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY|AUTH(?!OR(?!IZ))|SIGNING|ENCRYPTION|_KEY$|^KEY$|DSN$|SALT|WEBHOOK)/i;
 const URL_WITH_PASSWORD = /^[a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:([^@\s]+)@/i;
 
 /** True when a variable's name says it holds a secret (`STRIPE_SECRET_KEY`, `DB_PASSWORD`, `SENTRY_DSN`). */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !/^(PUBLIC_|NEXT_PUBLIC_|VITE_|REACT_APP_)/.test(name) && !/_(URL|HOST|PORT|PATH|FILE|ID|NAME|USER|USERNAME|REGION|ALGORITHM|EXPIRES?_?\w*|TTL|LENGTH)$/i.test(name);
+  return SECRET_NAME.test(name) && !/^(PUBLIC_|NEXT_PUBLIC_|VITE_|REACT_APP_)/.test(name) && !/PUBLIC|PUBLISHABLE/i.test(name) && !/_(URL|HOST|PORT|PATH|FILE|ID|NAME|USER|USERNAME|REGION|ALGORITHM|EXPIRES?_?\w*|TTL|LENGTH)$/i.test(name);
 }
 
 const PLACEHOLDER_WORDS =

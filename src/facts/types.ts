@@ -15,7 +15,13 @@ export interface FileProblem {
   column?: number;
 }
 
-export type LiteralTag = 'machine-path' | 'absolute-path';
+export type LiteralTag =
+  | 'machine-path'
+  | 'absolute-path'
+  // network-literals.ts: a URL to this machine, a bare localhost/127.0.0.1, a private-network host
+  | 'loopback-url'
+  | 'loopback-host'
+  | 'private-address';
 
 /** A string literal worth a check's attention (most literals are not kept). */
 export interface LiteralFact {
@@ -64,4 +70,78 @@ export interface FileFacts {
   snippets: Record<number, string>;
   source?: SourceFacts;
   manifest?: ManifestFacts;
+}
+
+// --- Scan stage, text checks: secrets, network literal context, shell scripts ---
+// (facts/extract/secrets.ts, facts/extract/literal-context.ts, facts/extract/shell-script.ts)
+
+/**
+ * A credential found in a file (facts/secrets). It holds no secret: the value is not kept and the
+ * evidence snippet of its line is stored masked, so facts (and their cache) are safe to write.
+ */
+export interface SecretFact {
+  /** Format rule id (`stripe-secret-key`, `private-key`...) or `secret-assignment`. */
+  rule: string;
+  severity: 'critical' | 'moderate' | 'low';
+  line: number;
+  column: number;
+  /** For `secret-assignment`: the name the value is assigned to. */
+  name?: string;
+}
+
+export interface FileFacts {
+  /** Credentials in the file's text, any kind of file (facts/secrets/scan.ts). */
+  secrets?: SecretFact[];
+}
+
+export interface LiteralFact {
+  /** For network literals: the name of the list, dict or argument the literal sits in (`CORS_ORIGINS`, `origins`). */
+  container?: string;
+  /** The fallback of an environment read (`os.environ.get("API_URL", "...")`, `process.env.X || "..."`): the deployment can override it. */
+  isEnvDefault?: boolean;
+  /** A parameter's default value (`def connect(url="...")`): the caller decides. */
+  isParameterDefault?: boolean;
+  /** One branch of a dev/prod conditional (`DEBUG ? "http://localhost:8000" : "/api"`). */
+  isDevBranch?: boolean;
+}
+
+/** One simple command of a shell script (facts/extract/shell-script.ts). */
+export interface ShellCommandFact {
+  /** Basename of the program, after `VAR=x` assignments and prefixes (`exec`, `nohup`, `env`, `sudo`...). */
+  program: string;
+  /** Up to 40 arguments, quotes removed. */
+  args: string[];
+  line: number;
+  column: number;
+  /** Inside how many if/while/for/case/function/group constructs. */
+  depth: number;
+  /** Index of the top-level statement it belongs to. */
+  statement: number;
+  /** What ended it: `\n`, `;`, `&`, `&&`, `||`, `|`, `;;`, `)` or `` (end of file). */
+  terminator: string;
+  isExec?: boolean;
+  isBackground?: boolean;
+  inLoop?: boolean;
+  inFunction?: boolean;
+  /** The last command of an if/case branch. */
+  endsBranch?: boolean;
+  /** Ends the script's main flow: what is still running when the script would exit. */
+  isTail?: boolean;
+}
+
+export interface ShellScriptFacts {
+  /** The interpreter line without `#!` (`/usr/bin/env bash`). */
+  shebang?: string;
+  commands: ShellCommandFact[];
+  /** Line where `set -e` (or `-o errexit`, or a `-e` shebang flag) takes effect. */
+  errexit?: number;
+  nounset?: number;
+  pipefail?: number;
+  /** A `trap ... TERM` (or INT): the script handles the platform's stop signal itself. */
+  trapsTerm: boolean;
+}
+
+export interface SourceFacts {
+  /** Shell scripts only. */
+  shell?: ShellScriptFacts;
 }

@@ -1,5 +1,6 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { CATEGORIES, type Category } from './category.js';
+import { LogsSectionSchema } from './logs-section-schema.js';
 import { SEVERITIES, type Severity } from './severity.js';
 import { SimulationSectionSchema, WatchSectionSchema } from './simulation-section-schema.js';
 import { STAGES, type StageId, type StageStatus } from './stage.js';
@@ -95,14 +96,13 @@ export const ReportSchema = Type.Object(
     findings: Type.Array(FindingSchema),
     suppressed: Type.Array(SuppressedFindingSchema),
     checks: Type.Array(CheckRunSchema),
-    sections: Type.Object(
-      {
-        // simulate and watch stages (issue 6)
-        simulation: Type.Optional(SimulationSectionSchema),
-        watch: Type.Optional(WatchSectionSchema),
-      },
-      { additionalProperties: true, description: 'Stage-level data (env contract, module map, simulation timeline...)' },
-    ),
+    // Each stage's section is an optional property; the TS type stays a record so builders stay independent.
+    sections: Type.Unsafe<Record<string, unknown>>({
+      type: 'object',
+      description: 'Stage-level data (env contract, module map, simulation timeline...)',
+      properties: { logs: LogsSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema },
+      patternProperties: { '^(.*)$': {} },
+    }),
     stats: Type.Object({
       files: Type.Integer({ minimum: 0 }),
       bytes: Type.Integer({ minimum: 0 }),

@@ -124,7 +124,8 @@ async function startAndWatch(input: SimulateInput, run: Run, sandbox: Sandbox, i
 
 function finish(run: Run): { simulation: SimulationEvidence } {
   const simulation = run.evidence;
-  simulation.output = run.capture.lines;
+  // Downstream stages (logs) quote these lines: the project's own secret values never leave here.
+  simulation.output = run.secrets.length === 0 ? run.capture.lines : run.capture.lines.map((line) => ({ ...line, text: redact(line.text, run.secrets) }));
   simulation.droppedLines = run.capture.dropped;
   const outcome = runtimeOutcome(simulation);
   // The summaries quote the app's output: mask the project's own secret values too.

@@ -1,7 +1,8 @@
 /**
  * Secret redaction for every output. Values a check marks as secret are masked wherever they
- * appear; well-known token shapes are masked even when no check named them.
+ * appear; well-known token shapes (util/token-shapes.ts) are masked even when no check named them.
  */
+import { TOKEN_SHAPES, globalShape } from './token-shapes.js';
 
 /** `sk_live_51H...` -> `sk_l************`: enough to recognise which key, never enough to use it. */
 export function maskSecret(value: string): string {
@@ -9,18 +10,12 @@ export function maskSecret(value: string): string {
   return '*'.repeat(8);
 }
 
-const KNOWN_SHAPES: RegExp[] = [
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bgh[pousr]_[A-Za-z0-9]{30,}\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{40,}\b/g,
-  /\b(?:sk|rk)_live_[A-Za-z0-9]{16,}\b/g,
-  /\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}\b/g,
-  /\bAIza[0-9A-Za-z_-]{35}\b/g,
-  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g,
-];
-const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)([^@\s]+)(@)/gi;
+/** The markers stay (they say what leaked); the key material between them is masked. */
+const PRIVATE_KEY_BLOCK = /(-----BEGIN [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)([\s\S]*?)(-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----|$)/g;
+/** Each shape masks only its secret part: `AccountKey=****`, `https://hooks.slack.com/services/T0AB************`. */
+const KNOWN_SHAPES: RegExp[] = Object.values(TOKEN_SHAPES).map(globalShape);
+// The look-behind and the bounds keep this linear: a long run of letters must not be retried at every position.
+const URL_PASSWORD = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]{0,30}:\/\/[^:/@\s]{1,256}:)([^@\s]{1,256})(@)/gi;
 
 /** Masks the given secret values and any well-known token shape in `text`. */
 export function redact(text: string, secrets: readonly string[] = []): string {
@@ -29,7 +24,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     if (secret.length < 4) continue;
     result = result.split(secret).join(maskSecret(secret));
   }
-  for (const shape of KNOWN_SHAPES) result = result.replace(shape, (match) => maskSecret(match));
+  result = result.replace(PRIVATE_KEY_BLOCK, (_match, begin: string, body: string, end: string) => `${begin}${/[A-Za-z0-9]{8}/.test(body) ? '*'.repeat(12) : body}${end}`);
+  for (const shape of KNOWN_SHAPES) {
+    result = result.replace(shape, (match: string, secret: string) => (secret.includes('*') ? match : match.replace(secret, maskSecret(secret))));
+  }
   return result.replace(URL_PASSWORD, (_match, head: string, password: string, tail: string) =>
     password.startsWith('*') || password.startsWith('$') || password.startsWith('{') ? `${head}${password}${tail}` : `${head}${maskSecret(password)}${tail}`,
   );

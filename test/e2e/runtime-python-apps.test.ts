@@ -38,7 +38,8 @@ describe('real Python apps in the simulation', () => {
     expect(run.simulation?.classification).toMatchObject({ kind: 'missing-env', variable: 'DATABASE_URL', location: { file: 'app/main.py', line: 7 }, attempt: 0 });
     expect(run.simulation?.attempts.map((attempt) => [attempt.exitedOnItsOwn, attempt.exitCode])).toEqual([[true, 1], [true, 1], [true, 1], [true, 1]]);
     expect(run.simulation?.environment.missing).toEqual(['DATABASE_URL']);
-    expect(run.report.findings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}`)).toEqual(['runtime/no-crash-loop app/main.py:7']);
+    // The logs stage reads the simulation's output: four tracebacks in app/main.py make it a failing module.
+    expect(run.report.findings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}`)).toEqual(['logs/no-failing-modules app/main.py:7', 'runtime/no-crash-loop app/main.py:7']);
     expect(validateAgainst(ReportSchema, run.report)).toEqual([]);
     expectNothingLeftBehind(run);
   });

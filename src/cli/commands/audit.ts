@@ -21,6 +21,7 @@ export interface AuditCommandOptions {
   /** `--no-install` (commander sets install: false). */
   install?: boolean;
   python?: string;
+  logs?: string[];
 }
 
 /** `liveready audit [path]`: run the pipeline, write each requested format, return the exit code. */
@@ -39,7 +40,10 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       ...(options.config ? { configPath: resolve(options.config) } : {}),
       ...(options.baseline ? { baselinePath: resolve(options.baseline) } : {}),
       ...(failOn ? { failOn } : {}),
-      collectorOptions: { simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) } },
+      collectorOptions: {
+        simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) },
+        ...(options.logs && options.logs.length > 0 ? { logs: { paths: options.logs.map((path) => resolve(path)) } } : {}),
+      },
       ...(progress.listener ? { onProgress: progress.listener } : {}),
     });
   } finally {

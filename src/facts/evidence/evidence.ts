@@ -1,5 +1,6 @@
 import type { Location } from '../../model/location.js';
 import type { RuntimeOutcome } from '../../model/runtime-outcome.js';
+import type { LogsEvidence } from './logs.js';
 
 /**
  * What the audit learned by doing something other than reading source: ingesting logs, running
@@ -12,6 +13,8 @@ export interface Evidence {
   simulation?: SimulationEvidence;
   /** Set by the simulation collector: what changed in the sandbox while the app ran. */
   watch?: WatchEvidence;
+  /** Set by the logs collector: error groups from the log files and the simulation's output. */
+  logs?: LogsEvidence;
   [key: string]: unknown;
 }
 

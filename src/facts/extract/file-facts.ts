@@ -2,6 +2,7 @@ import { type FileKind, sourceLanguageOf } from '../../model/file-kind.js';
 import { computeLineStarts, lineText } from '../../parsers/lexer/line-index.js';
 import type { FileFacts } from '../types.js';
 import { extractManifestFacts } from './manifest.js';
+import { extractSecretFacts, maskSnippet } from './secrets.js';
 import { extractSourceFacts } from './source.js';
 import { findInlineSuppressions } from './suppressions.js';
 
@@ -37,9 +38,12 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
     facts.problems = extraction.problems;
     extraction.lines.forEach((line) => lines.add(line));
   }
+  const secretScan = extractSecretFacts(text, kind, lineStarts);
+  if (secretScan.secrets.length > 0) facts.secrets = secretScan.secrets;
+  secretScan.lines.forEach((line) => lines.add(line));
   for (const problem of facts.problems) lines.add(problem.line);
   for (const line of lines) {
-    const snippet = lineText(text, lineStarts, line);
+    const snippet = maskSnippet(lineText(text, lineStarts, line), secretScan.masks.get(line));
     facts.snippets[line] = snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET)}…` : snippet;
   }
   return facts;

@@ -6,6 +6,8 @@ import { type LexResult, type Token, TokenKind } from '../../parsers/lexer/token
 import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
 import { extractEnvReads } from './env-reads.js';
+import { literalContext, markEnvDefaults } from './literal-context.js';
+import { extractShellScript } from './shell-script.js';
 
 export interface SourceExtraction {
   source: SourceFacts;
@@ -27,9 +29,12 @@ export function extractSourceFacts(language: SourceLanguage, text: string): Sour
   for (const literal of literals) lines.add(literal.line);
   const envReads = extractEnvReads(language, lexed.tokens);
   for (const envRead of envReads) lines.add(envRead.line);
+  markEnvDefaults(literals, envReads); // scan-text: a fallback the deployment overrides
   const syntaxProblems = lexed.problems.map((problem) => ({ ...problem }));
   for (const problem of syntaxProblems) lines.add(problem.line);
-  return { source: { literals, envReads, syntaxProblems }, lines };
+  const source: SourceFacts = { literals, envReads, syntaxProblems };
+  if (language === 'shell') source.shell = extractShellScript(text, lexed.tokens, lines); // scan-text: script structure
+  return { source, lines };
 }
 
 function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact[] {
@@ -54,6 +59,7 @@ function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact
     if (callee) literal.callee = callee;
     const target = assignmentTarget(tokens, index);
     if (target) literal.target = target;
+    Object.assign(literal, literalContext(language, tokens, index, literal)); // scan-text: network literal context
     literals.push(literal);
   }
   return literals;

@@ -33,4 +33,18 @@ describe('lexShell', () => {
     const result = lexShell('node \\\n  server.js\n');
     expect(result.tokens.filter((token) => token.kind === TokenKind.Newline)).toHaveLength(1);
   });
+
+  it('reads a heredoc body line by line, so an apostrophe in it opens no quote', () => {
+    const result = lexShell("cat > motd <<'EOF'\nWe don't deploy on ${DAY}\n\nEOF\nexec node server.js\n");
+    expect(result.problems).toEqual([]);
+    expect(result.tokens.filter((token) => token.kind !== TokenKind.Newline).map((token) => token.value)).toEqual([
+      'cat', '>', 'motd', '<<', 'EOF', "We don't deploy on ${DAY}", 'EOF', 'exec', 'node', 'server.js',
+    ]);
+    expect(result.tokens.find((token) => token.value === 'exec')?.line).toBe(5);
+  });
+
+  it('strips tabs for <<-, and leaves here-strings alone', () => {
+    expect(words('cat <<-END\n\tline one\n\tEND\necho done\n')).toEqual(['cat', '-END', '\tline one', 'END', 'echo', 'done']);
+    expect(words("grep -q x <<< \"it's\"\necho ok\n")).toEqual(['grep', '-q', 'x', "it's", 'echo', 'ok']);
+  });
 });

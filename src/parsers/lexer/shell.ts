@@ -1,5 +1,5 @@
 import { LexCursor } from './cursor.js';
-import { TokenKind, type LexResult } from './token.js';
+import { TokenKind, type LexResult, type Token } from './token.js';
 
 const OPERATOR_CHARS = new Set([';', '&', '|', '<', '>', '(', ')']);
 const TWO_CHAR_OPERATORS = new Set(['&&', '||', ';;', '>>', '<<', '>&', '<&', '&>', '|&']);
@@ -8,20 +8,23 @@ const TWO_CHAR_OPERATORS = new Set(['&&', '||', ';;', '>>', '<<', '>&', '<&', '&
  * Tokenize a POSIX shell script into words and operators. Each word is one String token whose
  * value is the word with its quotes removed (expansions such as `${PORT:-8000}` kept verbatim);
  * words that were entirely unquoted are Name tokens. A Newline token ends every command line.
- * Heredoc bodies are kept as words, which is enough for the checks that read scripts.
+ * A heredoc body is one String token per line (its text verbatim, so `$VAR` reads stay visible and
+ * an apostrophe in prose cannot open a quote), then its delimiter line as a Name token.
  */
 export function lexShell(text: string): LexResult {
   const cursor = new LexCursor(text);
   const length = text.length;
   let pos = text.startsWith('#!') ? lineEnd(text, 0) : 0;
   let lineHasToken = false;
+  const heredocs: Heredoc[] = [];
+  let expectDelimiter: Heredoc | undefined;
 
   while (pos < length) {
     const char = text.charAt(pos);
     if (char === '\n') {
       if (lineHasToken) cursor.push(TokenKind.Newline, '\n', pos, pos + 1);
       lineHasToken = false;
-      pos += 1;
+      pos = heredocs.length > 0 ? readHeredocBodies(cursor, pos + 1, heredocs.splice(0)) : pos + 1;
       continue;
     }
     if (char === ' ' || char === '\t' || char === '\r') {
@@ -43,13 +46,49 @@ export function lexShell(text: string): LexResult {
       const two = text.slice(pos, pos + 2);
       const op = TWO_CHAR_OPERATORS.has(two) ? two : char;
       cursor.push(TokenKind.Punct, op, pos, pos + op.length);
+      // `<<EOF` and `<<-EOF` start a heredoc; `<<<` is a here-string.
+      if (op === '<<' && text.charAt(pos + 2) !== '<') expectDelimiter = { delimiter: '', stripTabs: false };
       pos += op.length;
       continue;
     }
     pos = readWord(cursor, pos);
+    if (expectDelimiter) {
+      const word = (cursor.tokens[cursor.tokens.length - 1] as Token).value;
+      if (word === '-') expectDelimiter.stripTabs = true;
+      else {
+        heredocs.push({ delimiter: word.replace(/^-/, ''), stripTabs: expectDelimiter.stripTabs || word.startsWith('-') });
+        expectDelimiter = undefined;
+      }
+    }
   }
   if (lineHasToken) cursor.push(TokenKind.Newline, '', length, length);
   return { tokens: cursor.tokens, comments: cursor.comments, lineStarts: cursor.lineStarts, problems: cursor.problems };
+}
+
+interface Heredoc {
+  delimiter: string;
+  /** `<<-`: leading tabs of body lines and of the delimiter line are ignored. */
+  stripTabs: boolean;
+}
+
+/** Reads the bodies of the heredocs opened on the line that just ended; returns where the next line starts. */
+function readHeredocBodies(cursor: LexCursor, start: number, heredocs: readonly Heredoc[]): number {
+  const text = cursor.text;
+  let pos = start;
+  for (const { delimiter, stripTabs } of heredocs) {
+    while (pos < text.length) {
+      const end = lineEnd(text, pos);
+      const line = text.slice(pos, end).replace(/\r$/, '');
+      const isDelimiter = (stripTabs ? line.replace(/^\t+/, '') : line) === delimiter;
+      if (isDelimiter || line.trim() !== '') {
+        cursor.push(isDelimiter ? TokenKind.Name : TokenKind.String, isDelimiter ? delimiter : line, pos, end);
+        cursor.push(TokenKind.Newline, '\n', end, Math.min(end + 1, text.length));
+      }
+      pos = end + 1;
+      if (isDelimiter) break;
+    }
+  }
+  return pos;
 }
 
 function lineEnd(text: string, pos: number): number {

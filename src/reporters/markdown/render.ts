@@ -2,6 +2,7 @@ import type { Report } from '../../model/report.js';
 import type { StageId } from '../../model/stage.js';
 import { renderExecutiveSummary, renderFindings, renderPriorityMatrix, renderQualityGates, renderVerdict } from './core-sections.js';
 import { renderSimulationTimeline } from './simulation-section.js';
+import { renderLogSummary } from './log-summary.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -22,7 +23,7 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Environment variables', stage: 'config', render: () => undefined },
   { title: 'Quality gates', render: renderQualityGates },
   { title: 'Simulation timeline', stage: 'simulate', render: renderSimulationTimeline },
-  { title: 'Log summary', stage: 'logs', render: () => undefined },
+  { title: 'Log summary', stage: 'logs', render: renderLogSummary },
   { title: 'Goal tracker', stage: 'goals', render: () => undefined },
   { title: 'Verdict', render: renderVerdict },
 ];

@@ -1,0 +1,31 @@
+/**
+ * What a file is for, judged from its path: tests and documentation are not what gets deployed
+ * and run, so checks about runtime behaviour skip them and checks about leaks lower their severity.
+ */
+
+const TEST_DIRECTORY = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks|e2e|cypress|playwright)\//i;
+const TEST_FILE = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_tests?\.py|conftest\.py|[^/]*\.(?:test|spec|e2e)\.[cm]?[jt]sx?|[^/]*\.stories\.[cm]?[jt]sx?)$/;
+const DOCUMENTATION_DIRECTORY = /(?:^|\/)(?:docs?|examples?|samples?|demos?)\//i;
+const DOCUMENTATION_FILE = /\.(?:md|markdown|rst|adoc|ipynb)$|(?:^|\/)(?:README|CHANGELOG|CONTRIBUTING)[^/]*$/i;
+
+/** Test code and its data: `tests/`, `__tests__/`, `fixtures/`, `test_*.py`, `*.test.ts`, `conftest.py`... */
+export function isTestPath(path: string): boolean {
+  return TEST_DIRECTORY.test(path) || TEST_FILE.test(path);
+}
+
+/** Documentation and examples: `docs/`, `examples/`, Markdown, READMEs, notebooks. */
+export function isDocumentationPath(path: string): boolean {
+  return DOCUMENTATION_DIRECTORY.test(path) || DOCUMENTATION_FILE.test(path);
+}
+
+/** Tests, documentation or examples: in the repository, but not the code that runs in production. */
+export function isNonProductionPath(path: string): boolean {
+  return isTestPath(path) || isDocumentationPath(path);
+}
+
+const DEV_TOOL_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|jest|playwright|cypress|karma|babel|nodemon|storybook)\.config\.[cm]?[jt]s$|(?:^|\/)setupProxy\.[cm]?[jt]s$|(?:^|\/)\.storybook\//;
+
+/** Configuration of development tools (dev-server proxies, test runners): never part of the deployed app. */
+export function isDevToolConfigPath(path: string): boolean {
+  return DEV_TOOL_CONFIG.test(path);
+}
