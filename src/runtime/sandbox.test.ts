@@ -1,27 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hashTree } from '../../test/support/runtime-audit.js';
+import { hashTree, listTree } from '../../test/support/runtime-audit.js';
 import { writeTree } from '../../test/support/temp-tree.js';
 import { createSandbox } from './sandbox.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
-
-function listTree(root: string): string[] {
-  const found: string[] = [];
-  const stack = [''];
-  while (stack.length > 0) {
-    const dir = stack.pop() as string;
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
-      const path = dir ? `${dir}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) stack.push(path);
-      else found.push(path);
-    }
-  }
-  return found.sort();
-}
 
 describe('createSandbox', () => {
   it('copies what a deploy ships (committed build output included), not installed dependencies or ignored files, and leaves the tree as it was', () => {

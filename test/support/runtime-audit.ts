@@ -48,8 +48,8 @@ export function auditRuntime(appDir: string, args: string[] = [], options: { for
   }
 }
 
-export function hashTree(root: string): string {
-  const hash = createHash('sha1');
+/** Every file below `root` (symlinks and all), repo-relative, sorted. */
+export function listTree(root: string): string[] {
   const stack = [''];
   const files: string[] = [];
   while (stack.length > 0) {
@@ -60,7 +60,13 @@ export function hashTree(root: string): string {
       else files.push(path);
     }
   }
-  for (const path of files.sort()) hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+  return files.sort();
+}
+
+/** sha1 over every file's path and bytes: equal before and after means the tree is unchanged. */
+export function hashTree(root: string): string {
+  const hash = createHash('sha1');
+  for (const path of listTree(root)) hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
   return hash.digest('hex');
 }
 
