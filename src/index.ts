@@ -27,3 +27,6 @@ export { loadProject } from './engine/load-project.js';
 export { envContract, type EnvContract, type EnvVariable, type EnvRead, type EnvProvision } from './facts/env-contract.js';
 export { resolveStartPlan, type StartPlan, type StartPlanConfig } from './facts/start-plan.js';
 export type { EnvSection, StartSequenceSection } from './model/env-section-schema.js';
+// simulate and watch stages (issue 6)
+export type { SimulationSection, WatchSection } from './model/simulation-section-schema.js';
+export type { SimulationEvidence, WatchEvidence, CapturedLine, FailureClassification } from './facts/evidence/evidence.js';

@@ -4,6 +4,7 @@ import { VERSION } from '../model/version.js';
 import { runAuditCommand } from './commands/audit.js';
 import { runChecksCommand } from './commands/checks.js';
 import { runEnvCommand } from './commands/env.js';
+import { runWatchCommand } from './commands/watch.js';
 import { runLogsCommand } from './commands/logs.js';
 import { EXIT } from './exit-codes.js';
 
@@ -12,7 +13,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.gatePassed;
   const program = buildProgram((code) => {
     exitCode = code;
-  });
+  }, argv);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -21,7 +22,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-function buildProgram(setExitCode: (code: number) => void): Command {
+function buildProgram(setExitCode: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command('liveready')
     .description('Is this ready to go live? Audits a Python or Node app for deployment readiness and gives one honest verdict.')
     .version(VERSION, '-v, --version')
@@ -42,6 +43,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
     .option('--no-color', 'plain terminal output')
     .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
+    .option('--no-install', 'simulation: skip the install step and use what the machine has')
+    .option('--python <interpreter>', 'simulation: the Python for virtualenvs and for python/python3 in the app\'s PATH')
     .addOption(new Option('--logs <path>', 'a log file or folder to read (repeatable; default: logs/, log/, *.log)').argParser(collect).default([]))
     .option('--cache-dir <dir>', 'facts cache directory (default: $LIVEREADY_CACHE_DIR, else $XDG_CACHE_HOME/liveready or ~/.cache/liveready)')
     .option('--no-cache', 'do not read or write the facts cache')
@@ -73,6 +76,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .exitOverride()
     .action((path: string, options) => {
       setExitCode(runEnvCommand(path, options));
+    });
+
+  // simulate and watch stages (issue 6)
+  program
+    .command('watch')
+    .description('Run a command and report the files it creates, modifies and deletes under path (config files rewritten at runtime are flagged)')
+    .usage('[path] -- <command> [args...]')
+    .argument('[path]', 'the tree to watch', '.')
+    .argument('[command...]', 'the command to run, after --')
+    .allowUnknownOption()
+    .exitOverride()
+    .action(async () => {
+      // commander merges operands around `--`; the raw argv says which is the path and which the command.
+      setExitCode(await runWatchCommand(argv.slice(argv.indexOf('watch') + 1)));
     });
 
   return program;

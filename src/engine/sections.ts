@@ -1,6 +1,7 @@
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { envSection, startSequenceSection } from '../facts/env-report-sections.js';
+import { simulationSection, watchSection } from './simulation-sections.js';
 import { logsSectionBuilder } from '../logs/section.js';
 
 /**
@@ -17,6 +18,9 @@ export const SECTION_BUILDERS: readonly SectionBuilder[] = [
   // config stage (issue 3)
   { key: 'env', build: (project) => envSection(project) },
   { key: 'startSequence', build: (project) => startSequenceSection(project) },
+  // simulate and watch stages (issue 6)
+  simulationSection,
+  watchSection,
 ];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {

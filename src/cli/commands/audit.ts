@@ -19,6 +19,9 @@ export interface AuditCommandOptions {
   config?: string;
   color: boolean;
   maxFindings?: string;
+  /** `--no-install` (commander sets install: false). */
+  install?: boolean;
+  python?: string;
   logs?: string[];
   cacheDir?: string;
   /** false with --no-cache. */
@@ -41,7 +44,10 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       ...(options.config ? { configPath: resolve(options.config) } : {}),
       ...(options.baseline ? { baselinePath: resolve(options.baseline) } : {}),
       ...(failOn ? { failOn } : {}),
-      ...(options.logs && options.logs.length > 0 ? { collectorOptions: { logs: { paths: options.logs.map((path) => resolve(path)) } } } : {}),
+      collectorOptions: {
+        simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) },
+        ...(options.logs && options.logs.length > 0 ? { logs: { paths: options.logs.map((path) => resolve(path)) } } : {}),
+      },
       ...(progress.listener ? { onProgress: progress.listener } : {}),
       cacheDir: options.cache === false ? false : resolveCacheDir(options.cacheDir),
     });
