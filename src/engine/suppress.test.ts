@@ -78,6 +78,11 @@ describe('inline suppressions', () => {
     expect(notices).toEqual(['liveready/no-stale-suppression@1', 'liveready/require-suppression-reason@2']);
   });
 
+  it('are not read from markdown, where they are documentation', async () => {
+    const { report } = await auditTree({ 'app.py': 'print(1)\n', 'README.md': 'Silence one with `# liveready-ignore[portability/no-machine-paths] reason`.\n' });
+    expect(report.findings.filter((finding) => finding.checkId.startsWith('liveready/'))).toEqual([]);
+  });
+
   it('are ignored with --no-suppressions', async () => {
     const { report } = await auditTree({ 'app.py': 'A = "/Users/ana/a"  # liveready-ignore[portability/no-machine-paths] fixture\n' }, { useSuppressions: false });
     expect(machinePaths(report)).toHaveLength(1);
@@ -124,5 +129,28 @@ describe('config ignore entries', () => {
     const raised = await auditTree({ ...files, '.liveready.yaml': 'checks:\n  portability/no-machine-paths: critical\n' });
     expect(machinePaths(raised.report).map((finding) => finding.severity)).toEqual(['critical', 'critical']);
     expect(raised.report.gate.passed).toBe(false);
+  });
+});
+
+describe('ignorePaths', () => {
+  it('leave out everything below a matching directory, with or without globs', async () => {
+    const { report } = await auditTree({
+      'app.py': 'A = "/Users/ana/a"\n',
+      'src/checks/x/fixtures/bad.case/app.py': 'B = "/Users/ana/b"\n',
+      'test/fixtures/apps/demo/app.py': 'C = "/Users/ana/c"\n',
+      'legacy/old.py': 'D = "/Users/ana/d"\n',
+      '.liveready.yaml': 'ignorePaths: ["**/fixtures", legacy/]\n',
+    });
+    expect(report.findings.filter((finding) => finding.checkId === 'portability/no-machine-paths').map((finding) => finding.location.file)).toEqual(['app.py']);
+  });
+});
+
+describe('directives in string literals', () => {
+  it('are data, not comments, so they neither silence nor get reported as stale', async () => {
+    const { report } = await auditTree({
+      'tool.py': 'SAMPLE = "# liveready-ignore[portability/no-machine-paths] sample text"\nA = "/Users/ana/a"\n',
+      'gen.js': "const line = '// liveready-ignore[portability/no-machine-paths] generated';\nconst b = '/Users/ana/b';\n",
+    });
+    expect(report.findings.map((finding) => `${finding.checkId} ${finding.location.file}`).sort()).toEqual(['portability/no-machine-paths gen.js', 'portability/no-machine-paths tool.py']);
   });
 });
