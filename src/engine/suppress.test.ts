@@ -11,7 +11,7 @@ afterEach(() => cleanup?.());
 async function auditTree(files: Record<string, string>, options: Parameters<typeof audit>[0] extends infer O ? Partial<O> : never = {}) {
   const tree = writeTree(files);
   cleanup = tree.cleanup;
-  return { root: tree.root, report: await audit({ root: tree.root, now: NOW, ...options }) };
+  return { root: tree.root, report: await audit({ root: tree.root, now: NOW, isStatic: true, ...options }) };
 }
 
 const machinePaths = (report: Awaited<ReturnType<typeof audit>>) => report.findings.filter((finding) => finding.checkId === 'portability/no-machine-paths');
@@ -21,7 +21,7 @@ describe('fingerprints', () => {
     const { root, report } = await auditTree({ 'app.py': 'import os\nDATA = "/Users/ana/data.csv"\n' });
     const before = machinePaths(report)[0];
     writeFileSync(join(root, 'app.py'), '"""Module docs."""\nimport os\nimport sys\n\n\nDATA = "/Users/ana/data.csv"\n');
-    const after = machinePaths(await audit({ root, now: NOW }))[0];
+    const after = machinePaths(await audit({ root, now: NOW, isStatic: true }))[0];
     expect(after?.location.line).toBe(6);
     expect(before?.location.line).toBe(2);
     expect(after?.fingerprint).toBe(before?.fingerprint);
@@ -39,10 +39,10 @@ describe('baseline', () => {
     const { root, report } = await auditTree({ 'app.py': 'A = "/Users/ana/a"\n' });
     writeFileSync(join(root, 'baseline.json'), JSON.stringify(report));
     writeFileSync(join(root, 'app.py'), 'A = "/Users/ana/a"\nB = "/home/ana/b"\n');
-    const next = await audit({ root, now: NOW, baselinePath: join(root, 'baseline.json') });
+    const next = await audit({ root, now: NOW, isStatic: true, baselinePath: join(root, 'baseline.json') });
     expect(machinePaths(next).map((finding) => finding.location.line)).toEqual([2]);
     expect(next.suppressed).toMatchObject([{ by: 'baseline', location: { line: 1 } }]);
-    const everything = await audit({ root, now: NOW, baselinePath: join(root, 'baseline.json'), useSuppressions: false });
+    const everything = await audit({ root, now: NOW, isStatic: true, baselinePath: join(root, 'baseline.json'), useSuppressions: false });
     expect(machinePaths(everything)).toHaveLength(2);
   });
 });
