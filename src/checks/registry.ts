@@ -39,6 +39,11 @@ import { noRuntimeConfigWrite } from './resilience/no-runtime-config-write/check
 import { noSwallowedException } from './resilience/no-swallowed-exception/check.js';
 import { requireHttpTimeout } from './resilience/require-http-timeout/check.js';
 import { noUnparseableCode } from './syntax/no-unparseable-code/check.js';
+// service stage (issue 5)
+import { requireHealthEndpoint } from './health/require-health-endpoint/check.js';
+import { requireReadinessProbe } from './health/require-readiness-probe/check.js';
+import { noDegradedOk } from './health/no-degraded-ok/check.js';
+import { noUnroutedHealthPath } from './health/no-unrouted-health-path/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -85,4 +90,9 @@ export const ALL_CHECKS: readonly Check[] = [
   noUndeclared,
   noUnused,
   noUnparseableCode,
+  // service stage (issue 5)
+  requireHealthEndpoint,
+  requireReadinessProbe,
+  noDegradedOk,
+  noUnroutedHealthPath,
 ];

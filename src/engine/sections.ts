@@ -2,6 +2,7 @@ import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { envSection, startSequenceSection } from '../facts/env-report-sections.js';
 import { logsSectionBuilder } from '../logs/section.js';
+import { moduleMapSection, routesSection } from '../facts/service/map-sections.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -17,6 +18,9 @@ export const SECTION_BUILDERS: readonly SectionBuilder[] = [
   // config stage (issue 3)
   { key: 'env', build: (project) => envSection(project) },
   { key: 'startSequence', build: (project) => startSequenceSection(project) },
+  // map stage (issue 5)
+  { key: 'moduleMap', build: (project) => moduleMapSection(project) },
+  { key: 'routes', build: (project) => routesSection(project) },
 ];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { LogsSectionSchema } from './logs-section-schema.js';
 import { SEVERITIES, type Severity } from './severity.js';
 import { STAGES, type StageId, type StageStatus } from './stage.js';
 import { EnvSectionSchema, StartSequenceSectionSchema } from './env-section-schema.js';
+import { ModuleMapSectionSchema, RoutesSectionSchema } from './map-section-schema.js';
 
 /**
  * The JSON report contract, as one schema: the published `schemas/report.schema.json` is written
@@ -100,7 +101,7 @@ export const ReportSchema = Type.Object(
     sections: Type.Unsafe<Record<string, unknown>>({
       type: 'object',
       description: 'Stage-level data (env contract, module map, simulation timeline...)',
-      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema }, // env, startSequence: config stage (issue 3)
+      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, moduleMap: ModuleMapSectionSchema, routes: RoutesSectionSchema }, // env, startSequence: config stage (issue 3); moduleMap, routes: map stage (issue 5)
       patternProperties: { '^(.*)$': {} },
     }),
     stats: Type.Object({

@@ -3,6 +3,7 @@ import type { StageId } from '../../model/stage.js';
 import { renderExecutiveSummary, renderFindings, renderPriorityMatrix, renderQualityGates, renderVerdict } from './core-sections.js';
 import { renderEnvironment } from './env-section.js';
 import { renderLogSummary } from './log-summary.js';
+import { renderModuleMap } from './module-map-section.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -18,7 +19,7 @@ export interface MarkdownSection {
 export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Executive summary', render: renderExecutiveSummary },
   { title: 'Priority matrix', render: renderPriorityMatrix },
-  { title: 'Module map', stage: 'map', render: () => undefined },
+  { title: 'Module map', stage: 'map', render: renderModuleMap },
   { title: 'Findings', render: renderFindings },
   { title: 'Environment variables', stage: 'config', render: renderEnvironment },
   { title: 'Quality gates', render: renderQualityGates },
