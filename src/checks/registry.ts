@@ -44,6 +44,13 @@ import { requireHealthEndpoint } from './health/require-health-endpoint/check.js
 import { requireReadinessProbe } from './health/require-readiness-probe/check.js';
 import { noDegradedOk } from './health/no-degraded-ok/check.js';
 import { noUnroutedHealthPath } from './health/no-unrouted-health-path/check.js';
+import { noMultipleStartupHooks } from './lifecycle/no-multiple-startup-hooks/check.js';
+import { noDeprecatedOnEvent } from './lifecycle/no-deprecated-on-event/check.js';
+import { requireSignalHandling } from './lifecycle/require-signal-handling/check.js';
+import { requireChildCleanup } from './lifecycle/require-child-cleanup/check.js';
+import { noSqliteFallback } from './data/no-sqlite-fallback/check.js';
+import { requirePoolSettings } from './data/require-pool-settings/check.js';
+import { noCreateAllAtImport } from './data/no-create-all-at-import/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -95,4 +102,11 @@ export const ALL_CHECKS: readonly Check[] = [
   requireReadinessProbe,
   noDegradedOk,
   noUnroutedHealthPath,
+  noMultipleStartupHooks,
+  noDeprecatedOnEvent,
+  requireSignalHandling,
+  requireChildCleanup,
+  noSqliteFallback,
+  requirePoolSettings,
+  noCreateAllAtImport,
 ];

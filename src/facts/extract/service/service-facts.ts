@@ -25,8 +25,8 @@ const JAVASCRIPT_MODULES = new Set([
   'cors', '@fastify/cors', 'express-session', 'express-rate-limit', '@fastify/rate-limit', 'pg', 'mysql', 'mysql2', 'mysql2/promise', 'knex', 'umzug',
 ]);
 const JAVASCRIPT_PREFIXES = /^(?:hono\/|@nestjs\/|drizzle-orm\/)/;
-const PYTHON_TRIGGER = /^(?:DEBUG|INSTALLED_APPS|CORS_\w+|SESSION_TYPE)\s*=|\.create_all\s*\(|\bjson\s*\.\s*loads\s*\(\s*request\b/m;
-const JAVASCRIPT_TRIGGER = /\b(?:req|request)\s*\.\s*(?:body\b|json\s*\(\s*\))|\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(|\b(?:enableShutdownHooks|createTerminus)\s*\(/;
+const PYTHON_TRIGGER = /^(?:DEBUG|INSTALLED_APPS|CORS_\w+|SESSION_TYPE)\s*=|\.create_all\s*\(|\bjson\s*\.\s*loads\s*\(\s*request\b|\.(?:on_event|add_event_handler|include_router|register_blueprint)\s*\(|\.before_first_request\b/m;
+const JAVASCRIPT_TRIGGER = /\b(?:req|request)\s*\.\s*(?:body\b|json\s*\(\s*\))|\bprocess\s*\.\s*(?:on|once|addListener|prependListener)\s*\(|\b(?:enableShutdownHooks|createTerminus)\s*\(|\.use\s*\(\s*["'`]/;
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use client\1/;
 
 export interface ServiceExtraction {
