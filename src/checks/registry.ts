@@ -51,6 +51,10 @@ import { requireChildCleanup } from './lifecycle/require-child-cleanup/check.js'
 import { noSqliteFallback } from './data/no-sqlite-fallback/check.js';
 import { requirePoolSettings } from './data/require-pool-settings/check.js';
 import { noCreateAllAtImport } from './data/no-create-all-at-import/check.js';
+import { noDebugMode } from './server/no-debug-mode/check.js';
+import { noInMemoryState } from './server/no-in-memory-state/check.js';
+import { noWildcardCorsCredentials } from './server/no-wildcard-cors-credentials/check.js';
+import { requireSecurityHeaders } from './server/require-security-headers/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -109,4 +113,8 @@ export const ALL_CHECKS: readonly Check[] = [
   noSqliteFallback,
   requirePoolSettings,
   noCreateAllAtImport,
+  noDebugMode,
+  noInMemoryState,
+  noWildcardCorsCredentials,
+  requireSecurityHeaders,
 ];

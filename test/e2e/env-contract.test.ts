@@ -61,7 +61,8 @@ describe('the mixed Python + Node app (Docker, compose, .replit, supervisord)', 
     expect(audited.stderr).toBe('');
     expect(audited.status).toBe(0);
     expect(validateAgainst(ReportSchema, report)).toEqual([]);
-    expect(report.findings.map((finding) => `${finding.severity} ${finding.checkId} ${finding.location.file}:${finding.location.line}`)).toEqual(['moderate env/require-provided-variable api/notify.py:7']);
+    // The service stage's only remark: the Express app sends no security headers (low).
+    expect(report.findings.map((finding) => `${finding.severity} ${finding.checkId} ${finding.location.file}:${finding.location.line}`)).toEqual(['moderate env/require-provided-variable api/notify.py:7', 'low server/require-security-headers web/server.js:10']);
   });
 
   it('has a complete and correct contract table: a dozen variables read across Python, JS, shell and compose', () => {
