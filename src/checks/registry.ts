@@ -55,6 +55,13 @@ import { noDebugMode } from './server/no-debug-mode/check.js';
 import { noInMemoryState } from './server/no-in-memory-state/check.js';
 import { noWildcardCorsCredentials } from './server/no-wildcard-cors-credentials/check.js';
 import { requireSecurityHeaders } from './server/require-security-headers/check.js';
+import { noShellFormCommand } from './container/no-shell-form-command/check.js';
+import { noRootUser } from './container/no-root-user/check.js';
+import { requireHealthcheck } from './container/require-healthcheck/check.js';
+import { noUnpinnedBaseImage } from './container/no-unpinned-base-image/check.js';
+import { noAddLocalFiles } from './container/no-add-local-files/check.js';
+import { noInstallAfterCopyAll } from './container/no-install-after-copy-all/check.js';
+import { noSecretBuildArgs } from './container/no-secret-build-args/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -117,4 +124,11 @@ export const ALL_CHECKS: readonly Check[] = [
   noInMemoryState,
   noWildcardCorsCredentials,
   requireSecurityHeaders,
+  noShellFormCommand,
+  noRootUser,
+  requireHealthcheck,
+  noUnpinnedBaseImage,
+  noAddLocalFiles,
+  noInstallAfterCopyAll,
+  noSecretBuildArgs,
 ];
