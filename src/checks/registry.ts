@@ -62,6 +62,9 @@ import { noUnpinnedBaseImage } from './container/no-unpinned-base-image/check.js
 import { noAddLocalFiles } from './container/no-add-local-files/check.js';
 import { noInstallAfterCopyAll } from './container/no-install-after-copy-all/check.js';
 import { noSecretBuildArgs } from './container/no-secret-build-args/check.js';
+import { requireAppliedMigrations } from './data/require-applied-migrations/check.js';
+import { requireBodySchema } from './validation/require-body-schema/check.js';
+import { noLayerViolation } from './architecture/no-layer-violation/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -131,4 +134,7 @@ export const ALL_CHECKS: readonly Check[] = [
   noAddLocalFiles,
   noInstallAfterCopyAll,
   noSecretBuildArgs,
+  requireAppliedMigrations,
+  requireBodySchema,
+  noLayerViolation,
 ];

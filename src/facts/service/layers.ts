@@ -50,6 +50,8 @@ export interface LayerJudgement {
 export interface ModuleDeclarations {
   routes: number;
   isPage: boolean;
+  /** Runs in the browser (see layer-violations.ts isClientSide). */
+  isClientSide?: boolean;
 }
 
 /** Classifies a module into a layer from what it imports, declares and where it lives. Pure. */
@@ -92,6 +94,7 @@ function declarationSignals(facts: FileFacts, declarations: ModuleDeclarations, 
   if ((service?.engines ?? []).length > 0 || (service?.schemaCreates ?? []).length > 0) add('data', 3, 'creates a database engine or tables');
   if (code?.loops.some((loop) => loop.isConstantTrue && loop.scope !== 'function')) add('automation', 2, 'runs a forever loop at the top level');
   if (service?.isClientComponent || code?.usesBrowserGlobals) add('ui', 2, service?.isClientComponent ? "'use client'" : 'uses browser globals');
+  else if (declarations.isClientSide) add('ui', 3, 'part of a front-end package');
   if (/\.[jt]sx$/.test(facts.path)) add('ui', 1, 'JSX file');
 }
 

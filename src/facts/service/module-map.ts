@@ -78,7 +78,8 @@ export function moduleMap(project: Project): ModuleMap {
     const files = project.allFacts().filter(isMappedModule);
     const paths = new Set(files.map((facts) => facts.path));
     const modules = files.map((facts): MapModule => {
-      const judgement = classifyModule(facts, { routes: routeCount.get(facts.path) ?? 0, isPage: pages.has(facts.path) });
+      const clientSide = isClientSide(project, facts);
+      const judgement = classifyModule(facts, { routes: routeCount.get(facts.path) ?? 0, isPage: pages.has(facts.path), isClientSide: clientSide });
       const isEntrypoint = graph.entrypoints.includes(facts.path);
       const isLoadedAtStart = graph.loadedAtStart.has(facts.path);
       const declares = (routeCount.get(facts.path) ?? 0) > 0 || frameworks.has(facts.path);
@@ -91,7 +92,7 @@ export function moduleMap(project: Project): ModuleMap {
         isLoadedAtStart,
         isCore: isEntrypoint || isLoadedAtStart || declares,
         isOrphan: !isImported && !isEntrypoint && !declares && !isConventionalModule(facts),
-        isClientSide: isClientSide(project, facts),
+        isClientSide: clientSide,
         frameworks: [...(frameworks.get(facts.path) ?? [])].sort(),
         routes: routeCount.get(facts.path) ?? 0,
       };
