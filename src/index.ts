@@ -27,3 +27,10 @@ export { loadProject } from './engine/load-project.js';
 export { envContract, type EnvContract, type EnvVariable, type EnvRead, type EnvProvision } from './facts/env-contract.js';
 export { resolveStartPlan, type StartPlan, type StartPlanConfig } from './facts/start-plan.js';
 export type { EnvSection, StartSequenceSection } from './model/env-section-schema.js';
+// --- service stage (issue 5): the map stage's module map, route table and components ---
+export { moduleMap, type ModuleMap, type MapModule, type MapEdge } from './facts/service/module-map.js';
+export { routeTable, type RouteRow } from './facts/service/route-table.js';
+export { serviceComponents, type ServiceComponent } from './facts/service/components.js';
+export { LAYERS, LAYER_TITLES, type Layer } from './facts/service/layers.js';
+export type { LayerViolation } from './facts/service/layer-violations.js';
+export type { ModuleMapSection, RoutesSection } from './model/map-section-schema.js';

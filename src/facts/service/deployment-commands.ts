@@ -39,6 +39,10 @@ export function deploymentCommands(project: Project): DeploymentCommand[] {
         }
       }
     }
+    for (const { file, manifest } of project.manifests('platform')) {
+      if (isNonProductionPath(file.path)) continue;
+      for (const build of manifest.buildCommands) found.push({ command: build.command, source: `${file.path} build command`, file: file.path, line: build.line, column: build.column, kind: 'build' });
+    }
     for (const { file, manifest } of project.manifests('dockerfile')) {
       if (isNonProductionPath(file.path)) continue;
       for (const run of manifest.runs ?? []) found.push({ command: run.command, source: `${file.path} RUN`, file: file.path, line: run.line, kind: 'build' });

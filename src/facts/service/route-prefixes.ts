@@ -30,25 +30,29 @@ export function mountsOfProject(project: Project): Map<string, MountEdge[]> {
   });
 }
 
-/** Every prefix the routes of `file#owner` are served under (its own prefix, then each chain of mounts). */
-export function prefixesOf(project: Project, mounts: Map<string, MountEdge[]>, file: string, owner: string, framework: string): string[] {
-  const results = new Set<string>();
+/**
+ * Every prefix the routes of `file#owner` are served under (its own prefix, then each chain of
+ * mounts), with the framework of the app at the top of the chain (a Fastify plugin's routes are
+ * Fastify's even when the plugin's file imports nothing).
+ */
+export function prefixesOf(project: Project, mounts: Map<string, MountEdge[]>, file: string, owner: string, framework: string): Array<{ prefix: string; framework: string }> {
+  const results = new Map<string, string>();
   const stack: Array<{ key: string; suffix: string; depth: number }> = [{ key: `${file}#${owner}`, suffix: '', depth: 0 }];
   while (stack.length > 0 && results.size < MAX_PREFIXES) {
     const { key, suffix, depth } = stack.pop() as { key: string; suffix: string; depth: number };
-    const own = joinPrefix(ownPrefix(project, key), suffix);
+    const object = objectOf(project, key);
+    const own = joinPrefix(object?.prefix ?? '', suffix);
     const parents = depth < MAX_DEPTH ? (mounts.get(key) ?? []) : [];
-    if (parents.length === 0) results.add(own);
+    if (parents.length === 0 && !results.has(own)) results.set(own, framework || object?.framework || '');
     for (const parent of parents) stack.push({ key: parent.parent, suffix: joinPrefix(parent.prefix, own), depth: depth + 1 });
   }
-  const global = framework === 'NestJS' ? nestGlobalPrefix(project) : '';
-  return [...results].map((prefix) => joinPrefix(global, prefix));
+  return [...results].map(([prefix, found]) => ({ prefix: joinPrefix(found === 'NestJS' ? nestGlobalPrefix(project) : '', prefix), framework: found }));
 }
 
-function ownPrefix(project: Project, key: string): string {
+function objectOf(project: Project, key: string): { prefix?: string; framework: string } | undefined {
   const hash = key.lastIndexOf('#');
   const objects = project.facts(key.slice(0, hash))?.source?.service?.objects ?? [];
-  return objects.find((object) => object.name === key.slice(hash + 1))?.prefix ?? '';
+  return objects.find((object) => object.name === key.slice(hash + 1));
 }
 
 function nestGlobalPrefix(project: Project): string {
@@ -91,10 +95,16 @@ function importsName(names: readonly string[] | undefined, local: string, import
   return names === undefined || names.includes(imported) || names.includes(local);
 }
 
-/** The one app or router a JS module creates (what its default export most likely is). */
+/**
+ * What a JS module's default export most likely is: the one app or router it creates, or else the
+ * one object all its routes are registered on (a Fastify plugin's `fastify` parameter).
+ */
 function soleRouter(project: Project, file: string): string {
-  const objects = (project.facts(file)?.source?.service?.objects ?? []).filter((object) => object.kind === 'router' || object.kind === 'app');
-  return objects.length === 1 ? (objects[0]?.name ?? '') : '';
+  const facts = project.facts(file);
+  const objects = (facts?.source?.service?.objects ?? []).filter((object) => object.kind === 'router' || object.kind === 'app');
+  if (objects.length > 0) return objects.length === 1 ? (objects[0]?.name ?? '') : '';
+  const owners = new Set((facts?.source?.code?.routes ?? []).map((route) => route.owner));
+  return owners.size === 1 ? ([...owners][0] as string) : '';
 }
 
 function escapeRegExp(value: string): string {

@@ -45,8 +45,8 @@ export function routeTable(project: Project): RouteRow[] {
     for (const facts of project.allFacts()) {
       if (isNonProductionPath(facts.path)) continue;
       for (const { route, framework } of declaredRoutes(facts)) {
-        for (const prefix of prefixesOf(project, mounts, facts.path, route.owner, framework)) {
-          rows.push({ method: route.method, path: joinRoutePath(prefix, route.path, facts.kind === 'python'), handler: route.handler, framework, file: facts.path, line: route.line, kind: 'endpoint', owner: route.owner, ...(route.handlerIndex !== undefined ? { handlerIndex: route.handlerIndex } : {}) });
+        for (const served of prefixesOf(project, mounts, facts.path, route.owner, framework)) {
+          rows.push({ method: route.method, path: joinRoutePath(served.prefix, route.path, facts.kind === 'python'), handler: route.handler, framework: served.framework, file: facts.path, line: route.line, kind: 'endpoint', owner: route.owner, ...(route.handlerIndex !== undefined ? { handlerIndex: route.handlerIndex } : {}) });
         }
       }
     }

@@ -1,4 +1,5 @@
 import type { Argument } from '../../../parsers/code/call-arguments.js';
+import { closeOf } from '../../../parsers/code/brackets.js';
 import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
 import type { ServiceRouteFact } from '../../service-types.js';
 import { type ServiceSource, argumentsOf, codeOf, keywordArguments, literalOf, positionalArguments, positionOf } from './service-source.js';
@@ -14,6 +15,7 @@ export function pythonServiceRoutes(source: ServiceSource): ServiceRouteFact[] {
     const last = lastPart(call.name);
     if ((call.name === 'path' || call.name === 're_path') && source.bindings.get(call.name)?.module.startsWith('django')) routes.push(...djangoRoute(source, call));
     else if (last === 'add_url_rule') routes.push(...flaskRule(source, call));
+    else if ((call.name === 'Route' || call.name === 'WebSocketRoute') && source.bindings.get(call.name)?.module.startsWith('starlette')) routes.push(...starletteRoute(source, call));
     else if (AIOHTTP_VERBS.test(last) && (call.name.startsWith('web.') || last.startsWith('add_')) && source.bindings.has('web')) routes.push(...aiohttpRoute(source, call, last));
   }
   routes.push(...requestHandlerRoutes(source));
@@ -41,6 +43,23 @@ function flaskRule(source: ServiceSource, call: CallSite): ServiceRouteFact[] {
   const methods = keywords.get('methods');
   const method = methods ? source.masked.text.slice(methods.start, methods.end).replace(/[[\]()"'\s]/g, '').split(',').filter(Boolean).join('|').toUpperCase() : 'GET';
   return [{ method: method || 'GET', path, handler, owner: call.name.slice(0, -'.add_url_rule'.length), framework: 'Flask', ...positionOf(source, call.start), ...handlerIndexOf(source, lastPart(handler)) }];
+}
+
+/** `Route("/users/{id}", user, methods=["GET"])`, prefixed by the `Mount("/api", routes=[...])` calls around it. */
+function starletteRoute(source: ServiceSource, call: CallSite): ServiceRouteFact[] {
+  const args = argumentsOf(source, call);
+  const positional = positionalArguments(source, args);
+  const keywords = keywordArguments(source, args);
+  const path = literalOf(source, positional[0] ?? keywords.get('path'));
+  const endpoint = positional[1] ?? keywords.get('endpoint');
+  if (path === undefined || !endpoint) return [];
+  const prefixes = source.calls
+    .filter((mount) => mount.name === 'Mount' && mount.paren < call.start && closeOf(source.brackets, mount.paren) > call.start)
+    .map((mount) => literalOf(source, positionalArguments(source, argumentsOf(source, mount))[0]) ?? '');
+  const methods = keywords.get('methods');
+  const method = call.name === 'WebSocketRoute' ? 'WEBSOCKET' : methods ? source.masked.text.slice(methods.start, methods.end).replace(/[[\]()"'\s]/g, '').split(',').filter(Boolean).join('|').toUpperCase() : 'GET';
+  const handler = codeOf(source, endpoint);
+  return [{ method, path: [...prefixes, path].join('').replace(/\/{2,}/g, '/'), handler, owner: 'routes', framework: 'Starlette', ...positionOf(source, call.start), ...handlerIndexOf(source, lastPart(handler)) }];
 }
 
 /** `app.router.add_get("/x", handler)`, `app.router.add_route("GET", "/x", h)`, `web.get("/x", handler)`. */
