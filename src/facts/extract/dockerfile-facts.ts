@@ -59,6 +59,10 @@ export function dockerfileFacts(text: string): ManifestExtraction {
       case 'USER':
         facts.users.push({ user: instruction.args.trim(), line, stage });
         break;
+      // --- service stage (issue 5) ---
+      case 'RUN':
+        (facts.runs ??= []).push({ command: instruction.execForm ? instruction.execForm.join(' ') : instruction.args.trim(), line, stage });
+        break;
       default:
         lines.delete(line);
     }
