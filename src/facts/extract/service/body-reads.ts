@@ -1,6 +1,6 @@
 import type { CallSite } from '../../../parsers/code/call-sites.js';
 import type { BodyReadFact } from '../../service-types.js';
-import { type ServiceSource, argumentsOf, codeOf, functionRange, positionOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, codeOf, functionRange, positionOf } from './service-source.js';
 
 const FLASK_READ = /\brequest\s*\.\s*(?:(get_json)\s*\(|(json)\b(?!\s*\())/g;
 const DJANGO_READ = /\bjson\s*\.\s*loads\s*\(\s*request\s*\.\s*body\b/g;
@@ -56,7 +56,7 @@ function validatedRoutes(source: ServiceSource): { indexes: Set<number>; names: 
   const indexes = new Set<number>();
   const names: string[] = [];
   if (source.code.routes.length === 0) return { indexes, names };
-  const byStart = new Map<number, CallSite>(source.calls.map((call) => [call.start, call]));
+  const byStart = new Map<number, CallSite>(callsNamed(source, 'get', 'post', 'put', 'patch', 'delete', 'del', 'head', 'options', 'all').map((call) => [call.start, call]));
   for (const route of source.code.routes) {
     const call = byStart.get((source.masked.lineStarts[route.line - 1] ?? 0) + route.column - 1);
     if (!call) continue;
