@@ -27,6 +27,9 @@ export { loadProject } from './engine/load-project.js';
 export { envContract, type EnvContract, type EnvVariable, type EnvRead, type EnvProvision } from './facts/env-contract.js';
 export { resolveStartPlan, type StartPlan, type StartPlanConfig } from './facts/start-plan.js';
 export type { EnvSection, StartSequenceSection } from './model/env-section-schema.js';
+// simulate and watch stages (issue 6)
+export type { SimulationSection, WatchSection } from './model/simulation-section-schema.js';
+export type { SimulationEvidence, WatchEvidence, CapturedLine, FailureClassification } from './facts/evidence/evidence.js';
 // --- service stage (issue 5): the map stage's module map, route table and components ---
 export { moduleMap, type ModuleMap, type MapModule, type MapEdge } from './facts/service/module-map.js';
 export { routeTable, type RouteRow } from './facts/service/route-table.js';

@@ -66,6 +66,16 @@ import { requireAppliedMigrations } from './data/require-applied-migrations/chec
 import { requireBodySchema } from './validation/require-body-schema/check.js';
 import { noLayerViolation } from './architecture/no-layer-violation/check.js';
 
+// simulate and watch stages (issue 6)
+import { noCrashLoop } from './runtime/no-crash-loop/check.js';
+import { noEarlyExit } from './runtime/no-early-exit/check.js';
+import { noFailingProbe } from './runtime/no-failing-probe/check.js';
+import { noInstallFailure } from './runtime/no-install-failure/check.js';
+import { requireGracefulShutdown } from './runtime/require-graceful-shutdown/check.js';
+import { noWorkerErrors } from './runtime/no-worker-errors/check.js';
+import { requireReadiness } from './runtime/require-readiness/check.js';
+import { noConfigRewrite } from './watch/no-config-rewrite/check.js';
+
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
   noMalformedManifest,
@@ -111,6 +121,15 @@ export const ALL_CHECKS: readonly Check[] = [
   noUndeclared,
   noUnused,
   noUnparseableCode,
+  // simulate and watch stages
+  noInstallFailure,
+  noCrashLoop,
+  noEarlyExit,
+  requireReadiness,
+  noFailingProbe,
+  requireGracefulShutdown,
+  noWorkerErrors,
+  noConfigRewrite,
   // service stage (issue 5)
   requireHealthEndpoint,
   requireReadinessProbe,

@@ -1,17 +1,22 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { LivereadyError } from '../model/errors.js';
 import { VERSION } from '../model/version.js';
-import { runAuditCommand } from './commands/audit.js';
-import { runChecksCommand } from './commands/checks.js';
-import { runEnvCommand } from './commands/env.js';
-import { runLogsCommand } from './commands/logs.js';
+import { registerAuditCommand } from './commands/audit.js';
+import { registerChecksCommand } from './commands/checks.js';
+import { registerEnvCommand } from './commands/env.js';
+import { registerLogsCommand } from './commands/logs.js';
+import { registerWatchCommand } from './commands/watch.js';
 import { EXIT } from './exit-codes.js';
+import type { CommandContext } from './options.js';
 
 /** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
 export async function runCli(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.gatePassed;
-  const program = buildProgram((code) => {
-    exitCode = code;
+  const program = buildProgram({
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    argv,
   });
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -21,84 +26,18 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-function buildProgram(setExitCode: (code: number) => void): Command {
+/** Each subcommand registers itself (its options and action live in src/cli/commands/<name>.ts). */
+const REGISTRATIONS = [registerAuditCommand, registerLogsCommand, registerChecksCommand, registerEnvCommand, registerWatchCommand];
+
+function buildProgram(context: CommandContext): Command {
   const program = new Command('liveready')
     .description('Is this ready to go live? Audits a Python or Node app for deployment readiness and gives one honest verdict.')
     .version(VERSION, '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run liveready --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
-
-  program
-    .command('audit')
-    .description('Audit a project: static checks, then (unless --static) the app started in a sandbox; ends with the verdict')
-    .argument('[path]', 'project root', '.')
-    .option('--static', 'do not execute the audited code (the verdict cannot be LIVE_READY=true)')
-    .addOption(new Option('-f, --format <format[=file]>', 'terminal, markdown or json; repeatable; =file writes that format to a file').argParser(collect).default([]))
-    .option('-o, --output <file>', 'write the (single) chosen format to a file')
-    .option('--fail-on <severity>', 'fail the gate on findings at or above: critical (default), moderate, low, info')
-    .option('--baseline <report.json>', 'report only findings that are not in this saved JSON report')
-    .option('--no-suppressions', 'ignore inline comments, config ignores and the baseline')
-    .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
-    .option('--no-color', 'plain terminal output')
-    .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
-    .addOption(new Option('--logs <path>', 'a log file or folder to read (repeatable; default: logs/, log/, *.log)').argParser(collect).default([]))
-    .option('--cache-dir <dir>', 'facts cache directory (default: $LIVEREADY_CACHE_DIR, else $XDG_CACHE_HOME/liveready or ~/.cache/liveready)')
-    .option('--no-cache', 'do not read or write the facts cache')
-    .exitOverride()
-    .action(async (path: string, options) => {
-      setExitCode(await runAuditCommand(path, options));
-    });
-
-  addLogsCommand(program, setExitCode);
-
-  program
-    .command('checks')
-    .description('List every check with its stage, default severity and description')
-    .exitOverride()
-    .action(() => {
-      setExitCode(runChecksCommand());
-    });
-
-  // config stage (issue 3)
-  program
-    .command('env')
-    .description('Print the environment contract: every variable the code reads, where it is provided and documented')
-    .argument('[path]', 'project root', '.')
-    .option('--format <format>', 'terminal (default) or json')
-    .option('--example', 'print a complete .env.example (placeholders, never real values)')
-    .option('--write', 'write the .env.example into the project (implies --example; never overwrites)')
-    .option('--force', 'with --write: append the missing variables to an existing example file, keeping every line')
-    .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
-    .exitOverride()
-    .action((path: string, options) => {
-      setExitCode(runEnvCommand(path, options));
-    });
-
+  for (const register of REGISTRATIONS) register(program, context);
   return program;
-}
-
-/** `liveready logs <path...>`: the log stage alone. */
-function addLogsCommand(program: Command, setExitCode: (code: number) => void): void {
-  program
-    .command('logs')
-    .description('Read logs alone: group errors by module and fingerprint, flag modules over the failure threshold (exit 1) and resource failures')
-    .argument('<path...>', 'log files or folders (gzip-rotated files included)')
-    .option('--root <dir>', 'the project the logs belong to: stack frames are matched against its files (default: the current directory)')
-    .addOption(new Option('-f, --format <format[=file]>', 'terminal, markdown or json; repeatable; =file writes that format to a file').argParser(collect).default([]))
-    .option('-o, --output <file>', 'write the (single) chosen format to a file')
-    .option('--threshold <n>', 'a module with more failures than this in the window is critical (default 2)')
-    .option('--window-hours <h>', 'the recent window: the last h hours of the newest log (default 24)')
-    .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
-    .option('--no-color', 'plain terminal output')
-    .exitOverride()
-    .action(async (paths: string[], options) => {
-      setExitCode(await runLogsCommand(paths, options));
-    });
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function handleError(error: unknown): number {

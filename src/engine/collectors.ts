@@ -4,6 +4,7 @@ import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import type { StageId } from '../model/stage.js';
 import type { ProgressListener } from './progress.js';
+import { simulateCollector } from './simulate-collector.js';
 
 export interface CollectorContext {
   root: string;
@@ -38,4 +39,5 @@ export interface Collector {
 }
 
 /** Every collector, in the order they run within a phase. */
-export const COLLECTORS: readonly Collector[] = [logsCollector];
+// The simulation runs first: the logs stage reads the output it captured.
+export const COLLECTORS: readonly Collector[] = [simulateCollector, logsCollector];

@@ -1,6 +1,7 @@
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { envSection, startSequenceSection } from '../facts/env-report-sections.js';
+import { simulationSection, watchSection } from './simulation-sections.js';
 import { logsSectionBuilder } from '../logs/section.js';
 import { moduleMapSection, routesSection } from '../facts/service/map-sections.js';
 
@@ -18,6 +19,9 @@ export const SECTION_BUILDERS: readonly SectionBuilder[] = [
   // config stage (issue 3)
   { key: 'env', build: (project) => envSection(project) },
   { key: 'startSequence', build: (project) => startSequenceSection(project) },
+  // simulate and watch stages (issue 6)
+  simulationSection,
+  watchSection,
   // map stage (issue 5)
   { key: 'moduleMap', build: (project) => moduleMapSection(project) },
   { key: 'routes', build: (project) => routesSection(project) },

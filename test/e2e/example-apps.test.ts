@@ -10,10 +10,11 @@ const APPS = join(REPO_ROOT, 'test/fixtures/apps');
 const cleanups: Array<() => void> = [];
 afterAll(() => cleanups.forEach((cleanup) => cleanup()));
 
+/** Static audits (`--static`): the runtime stages are tested in runtime-apps.test.ts. */
 function auditApp(name: string, extra: string[] = []): { status: number | null; report: Report; stderr: string } {
   const fixture = materializeFixture(join(APPS, name));
   cleanups.push(fixture.cleanup);
-  const result = runCli(['audit', fixture.root, '--format', 'json', ...extra]);
+  const result = runCli(['audit', fixture.root, '--format', 'json', '--static', ...extra]);
   return { status: result.status, report: JSON.parse(result.stdout) as Report, stderr: result.stderr };
 }
 
@@ -62,7 +63,7 @@ describe('ready example apps', () => {
   it('never prints LIVE_READY=true for a run that did not execute the app', () => {
     const fixture = materializeFixture(join(APPS, 'node-ready'));
     cleanups.push(fixture.cleanup);
-    const result = runCli(['audit', fixture.root]);
+    const result = runCli(['audit', fixture.root, '--static']);
     expect(result.status).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(result.stdout).not.toContain('LIVE_READY=true');
@@ -92,7 +93,7 @@ describe('the JSON report', () => {
   });
 
   it('--static skips the stages that execute the app with that reason', () => {
-    const { report } = auditApp('python-ready', ['--static']);
+    const { report } = auditApp('python-ready');
     expect(report.stages.find((stage) => stage.id === 'simulate')).toEqual({ id: 'simulate', status: 'skipped', summary: '--static: the app was not executed' });
   });
 });

@@ -10,8 +10,8 @@ import { REPO_ROOT, runCli } from '../support/run-cli.js';
 /** The mixed FastAPI + Next.js app: its markdown report in the layout of the brief, and the JSON it comes from. */
 const fixture = materializeFixture(join(REPO_ROOT, 'test/fixtures/apps/fullstack-fastapi-next'));
 afterAll(() => fixture.cleanup());
-const markdown = runCli(['audit', fixture.root, '--format', 'markdown']);
-const json = runCli(['audit', fixture.root, '--format', 'json']);
+const markdown = runCli(['audit', fixture.root, '--static', '--format', 'markdown']);
+const json = runCli(['audit', fixture.root, '--static', '--format', 'json']);
 const report = JSON.parse(json.stdout) as Report;
 
 function section(title: string): string {

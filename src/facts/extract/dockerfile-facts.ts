@@ -3,7 +3,7 @@ import { lexShell } from '../../parsers/lexer/shell.js';
 import { TokenKind } from '../../parsers/lexer/token.js';
 import type { DockerfileFacts } from '../deployment-manifest-types.js';
 import type { ManifestExtraction } from './manifest.js';
-import { commandString } from './manifest.js';
+import { commandString } from './command-string.js';
 
 /** What a Dockerfile tells the later stages: stages, ENV/ARG, EXPOSE, CMD/ENTRYPOINT, WORKDIR, COPY, HEALTHCHECK, USER. */
 export function dockerfileFacts(text: string): ManifestExtraction {

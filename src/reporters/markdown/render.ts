@@ -2,6 +2,7 @@ import type { Report } from '../../model/report.js';
 import type { StageId } from '../../model/stage.js';
 import { renderExecutiveSummary, renderFindings, renderPriorityMatrix, renderQualityGates, renderVerdict } from './core-sections.js';
 import { renderEnvironment } from './env-section.js';
+import { renderSimulationTimeline } from './simulation-section.js';
 import { renderLogSummary } from './log-summary.js';
 import { renderModuleMap } from './module-map-section.js';
 
@@ -23,7 +24,7 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Findings', render: renderFindings },
   { title: 'Environment variables', stage: 'config', render: renderEnvironment },
   { title: 'Quality gates', render: renderQualityGates },
-  { title: 'Simulation timeline', stage: 'simulate', render: () => undefined },
+  { title: 'Simulation timeline', stage: 'simulate', render: renderSimulationTimeline },
   { title: 'Log summary', stage: 'logs', render: renderLogSummary },
   { title: 'Goal tracker', stage: 'goals', render: () => undefined },
   { title: 'Verdict', render: renderVerdict },

@@ -1,0 +1,24 @@
+import type { SimulationEvidence } from '../../facts/evidence/evidence.js';
+import { projectSecretValues } from '../../facts/evidence/redact-change.js';
+import { envContract } from '../../facts/env-contract.js';
+import type { Project } from '../../facts/project.js';
+import type { Location } from '../../model/location.js';
+
+/** The runtime checks apply when the simulation ran; under --static the engine skips them first. */
+export const SIMULATION_RAN = 'the app to be started in the sandbox (the simulation was skipped)';
+
+export function simulationOf(project: Project): SimulationEvidence | undefined {
+  return project.evidence.simulation;
+}
+
+/** Where a runtime finding points when nothing more precise is known: the start command's declaration. */
+export function startLocation(project: Project, evidence: SimulationEvidence): Location {
+  if (evidence.plan?.location) return evidence.plan.location;
+  const config = ['.liveready.yaml', '.liveready.yml', '.liveready.json'].find((path) => project.hasFile(path));
+  return { file: config ?? '.liveready.yaml', line: 1 };
+}
+
+/** The project's own secret values: runtime messages quote the app's output, which may print them. */
+export function secretsOf(project: Project): string[] {
+  return projectSecretValues(envContract(project));
+}
