@@ -49,7 +49,7 @@ export function extractServiceFacts(family: 'python' | 'javascript', extraction:
   const context: ServiceSource = { family, masked, brackets: scope.structure.brackets, calls: passes.calls, code, source, passes, bindings };
   const objects = serviceObjects(context);
   const routes = family === 'python' ? pythonServiceRoutes(context) : javascriptServiceRoutes(context, objects);
-  const body = bodyReads(context);
+  const body = bodyReads(context, [...code.routes, ...routes]);
   const facts: ServiceFacts = {};
   assign(facts, 'objects', objects);
   assign(facts, 'mounts', serviceMounts(context));
