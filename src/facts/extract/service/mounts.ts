@@ -67,7 +67,8 @@ function javascriptMount(source: ServiceSource, call: CallSite, via: string): Mo
     return prefix === undefined ? undefined : { owner, target: '', via, prefix, ...at };
   }
   const first = literalOf(source, args[0]);
-  const targetArgument = first === undefined ? args[0] : args[1];
+  // app.use('/orders', requireAuth, ordersRouter): middleware may stand between the path and the router, which comes last.
+  const targetArgument = first === undefined ? args[0] : via === 'use' ? args[args.length - 1] : args[1];
   if (!targetArgument) return undefined;
   const target = codeOf(source, targetArgument);
   if (via === 'register') {
