@@ -1,7 +1,7 @@
 import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { CorsFact, DebugFlagFact, MemoryStateFact } from '../../service-types.js';
 import { calleeOrigin } from './bindings.js';
-import { type ServiceSource, argumentsOf, codeOf, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt, textOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, codeOf, importedOrNamed, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt, textOf } from './service-source.js';
 
 const TRUTHY_DEFAULT = /^(?:true|1|yes|on|y)$/i;
 
@@ -9,8 +9,7 @@ const TRUTHY_DEFAULT = /^(?:true|1|yes|on|y)$/i;
 export function debugFlags(source: ServiceSource): DebugFlagFact[] {
   if (source.family !== 'python') return [];
   const found: DebugFlagFact[] = [];
-  for (const call of source.calls) {
-    if (lastPart(call.name) !== 'run') continue;
+  for (const call of callsNamed(source, 'run')) {
     const keywords = keywordArguments(source, argumentsOf(source, call));
     const debug = keywords.get('debug');
     const reload = keywords.get('reload') ?? keywords.get('use_reloader');
@@ -50,7 +49,7 @@ export function wildcardCors(source: ServiceSource): CorsFact[] {
 
 function pythonCors(source: ServiceSource): CorsFact[] {
   const found: CorsFact[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, 'add_middleware', 'Middleware', 'CORS')) {
     const last = lastPart(call.name);
     const args = argumentsOf(source, call);
     const keywords = keywordArguments(source, args);
@@ -74,7 +73,7 @@ function pythonCors(source: ServiceSource): CorsFact[] {
 
 function javascriptCors(source: ServiceSource): CorsFact[] {
   const found: CorsFact[] = [];
-  for (const call of source.calls) {
+  for (const call of importedOrNamed(source, 'register')) {
     const origin = calleeOrigin(source.bindings, call.name);
     const args = argumentsOf(source, call);
     const isCorsCall = origin !== undefined && /^(?:cors|hono\/cors)$/.test(origin.module) && /^(?:default|cors)$/.test(origin.member);
@@ -94,7 +93,7 @@ function javascriptCors(source: ServiceSource): CorsFact[] {
 /** Sessions and rate limits kept in the process: express-session, express-rate-limit, @fastify/rate-limit, flask-limiter, slowapi, flask-session. */
 export function memoryState(source: ServiceSource): MemoryStateFact[] {
   const found: MemoryStateFact[] = [];
-  for (const call of source.calls) {
+  for (const call of source.family === 'python' ? callsNamed(source, 'Limiter') : importedOrNamed(source, 'register')) {
     const origin = calleeOrigin(source.bindings, call.name);
     if (source.family === 'python') {
       if (lastPart(call.name) !== 'Limiter' || !origin || !/^(?:flask_limiter|slowapi)/.test(origin.module)) continue;
