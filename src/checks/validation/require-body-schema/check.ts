@@ -2,6 +2,7 @@ import { defineCheck } from '../../api.js';
 import { isBrowserCode } from '../../../facts/browser-code.js';
 import { isNonProductionPath } from '../../../facts/path-roles.js';
 import type { Project } from '../../../facts/project.js';
+import { routeTable } from '../../../facts/service/route-table.js';
 
 /** Libraries that validate every request body against a schema for the whole app. */
 const GLOBAL_VALIDATORS = /^(?:express-openapi-validator|express-json-validator-middleware|openapi-backend|@apidevtools\/swagger-express-middleware)$/;
@@ -23,7 +24,8 @@ export const requireBodySchema = defineCheck({
       for (const read of facts.source?.service?.bodyReads ?? []) {
         const handler = facts.source?.code?.functions[read.functionIndex];
         if (read.isValidated || (handler?.name && validatedNames.has(handler.name))) continue;
-        const route = [...(facts.source?.code?.routes ?? []), ...(facts.source?.service?.routes ?? [])].find((candidate) => candidate.handlerIndex === read.functionIndex);
+        // The route table has the path as served (router and blueprint prefixes applied).
+        const route = routeTable(project).find((row) => row.file === facts.path && row.handlerIndex === read.functionIndex);
         const name = handler?.name ? `\`${handler.name}\`` : route ? `The \`${route.method} ${route.path}\` handler` : 'This handler';
         report({
           message: `${name} reads the request body with \`${read.api}\` and uses it without a schema: missing fields, wrong types and unexpected keys go straight into the code (${isPython ? 'KeyError/TypeError' : 'TypeErrors, undefined values'} turn into 500s) and into whatever it writes to, since nothing checks what the client sent.`,
