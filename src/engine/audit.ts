@@ -111,7 +111,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   for (const phase of [1, 2, 3] as const) {
     for (const collector of (options.collectors ?? COLLECTORS).filter((candidate) => candidate.phase === phase)) {
-      const override = await runCollector(collector, { root, project, config, findings: kept, runs, options: options.collectorOptions ?? {}, signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, isStatic);
+      const override = await runCollector(collector, { root, project, config, findings: kept, suppressed, runs, options: options.collectorOptions ?? {}, signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, isStatic);
       if (override) overrides[collector.stage] = override;
     }
     const phaseChecks = checks.filter((check) => PHASE_OF_STAGE[check.meta.stage] === phase);

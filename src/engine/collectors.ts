@@ -1,7 +1,7 @@
 import type { LivereadyConfig } from '../config/schema.js';
 import { logsCollector } from '../logs/collector.js';
 import type { Project } from '../facts/project.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, SuppressedFinding } from '../model/finding.js';
 import type { CheckRun } from '../model/report.js';
 import type { StageId } from '../model/stage.js';
 import type { ProgressListener } from './progress.js';
@@ -14,6 +14,8 @@ export interface CollectorContext {
   config: LivereadyConfig;
   /** Findings of the phases before this collector, after suppressions. */
   findings: readonly Finding[];
+  /** Findings of those phases that suppressions silenced (inline, config, baseline). */
+  suppressed: readonly SuppressedFinding[];
   /** Check runs of the phases before this collector (which stages actually ran). */
   runs: readonly CheckRun[];
   /** Options the CLI passed for collectors (log paths, --no-install...), by name. */

@@ -40,6 +40,8 @@ export const goalsCollector: Collector = {
       project,
       tracker,
       findings: context.findings,
+      // A baseline hides findings because they are old, not because they are accepted: they still fail a module.
+      baselined: context.suppressed.filter((finding) => finding.by === 'baseline'),
       staticChecksRan,
       ...(project.evidence.logs ? { logs: project.evidence.logs } : {}),
       ...(project.evidence.simulation ? { simulation: project.evidence.simulation } : {}),

@@ -71,6 +71,8 @@ describe('measureGoals', () => {
     expect(measured.billing).toEqual({ measured: 'failing', evidence: ['1 critical finding in app/billing/ (secrets/no-known-secret-formats)'] });
     expect(measured['app.auth']).toEqual({ measured: 'untested', evidence: ['its checks did not pass (1 moderate finding in app/auth/), and the app was not run'] });
     expect(measured.api?.measured).toBe('validated');
+    const baselined = measure({ baselined: [{ checkId: 'secrets/no-known-secret-formats', fingerprint: 'f', location: { file: 'app/billing/charge.py', line: 3 }, severity: 'critical', by: 'baseline' }] });
+    expect(baselined.billing).toEqual({ measured: 'failing', evidence: ['1 critical finding in app/billing/ hidden by the baseline (secrets/no-known-secret-formats)'] });
   });
 
   it('fails a module over the log failure threshold, not one below it', () => {

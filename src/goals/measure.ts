@@ -6,7 +6,7 @@ import { matchesRoutePath, matchesRouteSuffix } from '../facts/service/manifest-
 import { moduleMap } from '../facts/service/module-map.js';
 import { type RouteRow, routeTable } from '../facts/service/route-table.js';
 import { summarizeModules } from '../logs/group/modules.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, SuppressedFinding } from '../model/finding.js';
 import { coreModules, isUnder, normalizeTarget } from './core-modules.js';
 
 export interface MeasureInput {
@@ -14,6 +14,8 @@ export interface MeasureInput {
   tracker: GoalTracker;
   /** Findings of every stage before goals, after suppressions. */
   findings: readonly Finding[];
+  /** Findings a `--baseline` report hid (old, not accepted): their critical ones still fail a module. */
+  baselined?: readonly SuppressedFinding[];
   logs?: LogsEvidence;
   simulation?: SimulationEvidence;
   /** Some static check (map, config, scan, schema) ran: only then can "its checks ran and passed" be said. */
@@ -101,6 +103,8 @@ function failureEvidence(input: MeasureInput, owns: (file: string) => boolean, s
     const ids = [...new Set(critical.map((finding) => finding.checkId))];
     evidence.push(`${critical.length} critical finding${critical.length === 1 ? '' : 's'} in ${shown} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', ...' : ''})`);
   }
+  const baselined = (input.baselined ?? []).filter((finding) => finding.severity === 'critical' && finding.checkId.split('/')[0] !== 'logs' && owns(finding.location.file));
+  if (baselined.length > 0) evidence.push(`${baselined.length} critical finding${baselined.length === 1 ? '' : 's'} in ${shown} hidden by the baseline (${[...new Set(baselined.map((finding) => finding.checkId))].slice(0, 3).join(', ')})`);
   if (input.logs) {
     for (const summary of summarizeModules(input.logs)) {
       const isFile = summary.module.via === 'frame' || summary.module.via === 'logger';

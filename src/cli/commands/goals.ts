@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { audit } from '../../engine/audit.js';
 import { loadProject } from '../../engine/load-project.js';
@@ -12,12 +12,16 @@ import type { GoalsSection } from '../../model/goals-section-schema.js';
 import type { Report } from '../../model/report.js';
 import { renderGoalTable } from '../../reporters/terminal/goal-table.js';
 import { EXIT } from '../exit-codes.js';
+import { writeAtomically } from '../write-atomically.js';
 import { CONFIG_FLAG, CONFIG_HELP, type CommandContext } from '../options.js';
 import { createProgressPrinter } from '../progress.js';
 
 export interface GoalsCommandOptions {
   update?: boolean;
   simulate?: boolean;
+  /** `--no-install` (commander sets install: false). */
+  install?: boolean;
+  python?: string;
   format?: string;
   config?: string;
   color: boolean;
@@ -37,6 +41,7 @@ export async function runGoalsCommand(path: string, options: GoalsCommandOptions
     report = await audit({
       root: path,
       isStatic: options.simulate !== true,
+      collectorOptions: { simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) } },
       ...(options.config ? { configPath: resolve(options.config) } : {}),
       ...(progress.listener ? { onProgress: progress.listener } : {}),
     });
@@ -74,20 +79,10 @@ export function runGoalsInit(path: string, options: { force?: boolean; config?: 
     process.stderr.write(`liveready: no core modules found in ${project.root} (no entrypoint, route, app or worker), so no ${shown} was written\n`);
     return EXIT.gatePassed;
   }
+  mkdirSync(dirname(file), { recursive: true });
   writeAtomically(file, renderStarterTracker(modules));
   process.stderr.write(`liveready: wrote ${shown} with ${modules.length} core module${modules.length === 1 ? '' : 's'}; fill in each "goal", then run liveready goals\n`);
   return EXIT.gatePassed;
-}
-
-/** Write beside the target and rename over it, so a failure never leaves half a file. */
-function writeAtomically(target: string, text: string): void {
-  const temporary = `${target}.liveready-${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    throw new UsageError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 /** `liveready goals [path]` and `liveready goals init [path]`. */
@@ -98,6 +93,8 @@ export function registerGoalsCommand(program: Command, context: CommandContext):
     .argument('[path]', 'project root', '.')
     .option('--update', 'write the measured statuses into the tracker (only the status values change)')
     .option('--simulate', 'also run the app (as audit without --static) so probes can validate modules')
+    .option('--no-install', 'with --simulate: skip the install step, use what the machine has')
+    .option('--python <interpreter>', 'with --simulate: the Python for the virtualenv and the app')
     .option('--format <format>', 'terminal (default) or json')
     .option(CONFIG_FLAG, CONFIG_HELP)
     .option('--no-color', 'plain terminal output')
