@@ -25,15 +25,17 @@ export const goalsCollector: Collector = {
     const configured = context.config.goals?.path ?? DEFAULT_TRACKER_PATH;
     const absolute = resolve(context.root, configured);
     const file = displayPath(context.root, absolute);
-    let size: number;
+    let size: number | undefined;
     try {
       const stat = statSync(absolute);
       if (stat.isDirectory()) return { skipped: `${file} is a directory, not a goal tracker` };
       size = stat.size;
-    } catch {
-      return { skipped: `no ${file} (liveready goals init writes a starter from the module map)` };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return { skipped: `no ${file} (liveready goals init writes a starter from the module map)` };
     }
-    const tracker = size > MAX_TRACKER_BYTES ? tooLarge(file, size) : readTracker(absolute, file);
+    // A tracker that exists but cannot be read (a symlink loop, no permission) is the tracker's problem, reported as a finding.
+    const tracker = size !== undefined && size > MAX_TRACKER_BYTES ? tooLarge(file, size) : readTracker(absolute, file);
     const project = context.project;
     const staticChecksRan = context.runs.some((run) => PHASE_OF_STAGE[run.stage] === 1 && run.status !== 'skipped');
     project.evidence.goals = measureGoals({

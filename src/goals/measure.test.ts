@@ -73,6 +73,8 @@ describe('measureGoals', () => {
     expect(measured.api?.measured).toBe('validated');
     const baselined = measure({ baselined: [{ checkId: 'secrets/no-known-secret-formats', fingerprint: 'f', location: { file: 'app/billing/charge.py', line: 3 }, severity: 'critical', by: 'baseline' }] });
     expect(baselined.billing).toEqual({ measured: 'failing', evidence: ['1 critical finding in app/billing/ hidden by the baseline (secrets/no-known-secret-formats)'] });
+    const old = measure({ baselined: [{ checkId: 'resilience/require-http-timeout', fingerprint: 'g', location: { file: 'app/main.py', line: 3 }, severity: 'moderate', by: 'baseline' }] });
+    expect(old.api?.measured).toBe('untested');
   });
 
   it('fails a module over the log failure threshold, not one below it', () => {
@@ -84,6 +86,12 @@ describe('measureGoals', () => {
     const measured = measure({ logs });
     expect(measured.billing).toEqual({ measured: 'failing', evidence: ['3 log failures (KeyError) in app/billing/charge.py, over the threshold of 2'] });
     expect(measured['app.auth']?.measured).toBe('validated');
+    // An access log names the route, not the file: the route table says whose handler answers it.
+    const route: LogErrorGroup = { ...group('x', 4), module: { name: 'POST /billing/charge/:id', via: 'route' }, exception: { type: 'HTTP500', message: '' } };
+    const other: LogErrorGroup = { ...group('y', 5), module: { name: 'GET /nowhere', via: 'route' } };
+    const byRoute = measure({ logs: { ...logs, groups: [route, other] } });
+    expect(byRoute.billing).toEqual({ measured: 'failing', evidence: ['4 log failures (HTTP500) on route POST /billing/charge/:id, over the threshold of 2'] });
+    expect(byRoute.api?.measured).toBe('validated');
   });
 
   it('uses the simulation: probes that reached a route validate it, a failed probe or a located crash fails it', () => {

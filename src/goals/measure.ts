@@ -1,5 +1,5 @@
 import type { GoalTracker, GoalsEvidence, MeasuredGoal, TrackerEntry } from '../facts/evidence/goals.js';
-import type { LogsEvidence } from '../facts/evidence/logs.js';
+import type { LogModuleRef, LogsEvidence } from '../facts/evidence/logs.js';
 import type { ProbeEvidence, SimulationEvidence } from '../facts/evidence/evidence.js';
 import type { Project } from '../facts/project.js';
 import { matchesRoutePath, matchesRouteSuffix } from '../facts/service/manifest-health.js';
@@ -71,7 +71,10 @@ function measureEntry(entry: TrackerEntry, target: string, owns: (file: string) 
   const reached = probesOf(input.simulation, routes, (probe) => probe.judgement === 'ok');
   if (reached.length > 0) return { ...base, measured: 'validated', basis: 'runtime', evidence: [`probes reached ${describeProbes(reached)}`] };
   const code = moduleMap(project).modules.filter((module) => owns(module.path));
-  const noted = input.findings.filter((finding) => !finding.experimental && finding.stage !== 'goals' && owns(finding.location.file));
+  const noted: Array<Pick<Finding, 'severity'>> = [
+    ...input.findings.filter((finding) => !finding.experimental && finding.stage !== 'goals' && owns(finding.location.file)),
+    ...(input.baselined ?? []).filter((finding) => owns(finding.location.file)),
+  ];
   if (input.staticChecksRan && code.length > 0 && noted.length === 0) {
     return { ...base, measured: 'validated', basis: 'static', evidence: [`static checks only: ${code.length} code file${code.length === 1 ? '' : 's'} scanned, no findings; ${input.simulation ? 'no probe reached its routes' : 'the app was not run'}`] };
   }
@@ -107,10 +110,10 @@ function failureEvidence(input: MeasureInput, owns: (file: string) => boolean, s
   if (baselined.length > 0) evidence.push(`${baselined.length} critical finding${baselined.length === 1 ? '' : 's'} in ${shown} hidden by the baseline (${[...new Set(baselined.map((finding) => finding.checkId))].slice(0, 3).join(', ')})`);
   if (input.logs) {
     for (const summary of summarizeModules(input.logs)) {
-      const isFile = summary.module.via === 'frame' || summary.module.via === 'logger';
-      if (!summary.isOverThreshold || !isFile || !owns(summary.module.name)) continue;
+      if (!summary.isOverThreshold || !logModuleIsOwned(summary.module, owns, routes)) continue;
       const top = summary.groups.find((group) => group.recentCount > 0) ?? summary.groups[0];
-      evidence.push(`${summary.failures} log failures${top ? ` (${top.exception.type})` : ''} in ${summary.module.name}, over the threshold of ${input.logs.failureThreshold}`);
+      const where = summary.module.via === 'route' ? `on route ${summary.module.name}` : `in ${summary.module.name}`;
+      evidence.push(`${summary.failures} log failures${top ? ` (${top.exception.type})` : ''} ${where}, over the threshold of ${input.logs.failureThreshold}`);
     }
   }
   const failure = input.simulation?.classification;
@@ -122,16 +125,24 @@ function failureEvidence(input: MeasureInput, owns: (file: string) => boolean, s
   return evidence;
 }
 
-function probesOf(simulation: SimulationEvidence | undefined, routes: readonly RouteRow[], keep: (probe: ProbeEvidence) => boolean): ProbeEvidence[] {
-  return (simulation?.probes ?? []).filter((probe) => keep(probe) && routes.some((route) => routeAnswers(route, probe)));
+/** A log module is the entry's when it is one of its files, or an HTTP route (`POST /billing/charge`) one of its handlers answers. */
+function logModuleIsOwned(module: LogModuleRef, owns: (file: string) => boolean, routes: readonly RouteRow[]): boolean {
+  if (module.via === 'frame' || module.via === 'logger') return owns(module.name);
+  if (module.via !== 'route') return false;
+  const [method = '', path = ''] = module.name.split(' ');
+  return path.startsWith('/') && routes.some((route) => routeAnswers(route, method, path));
 }
 
-function routeAnswers(route: RouteRow, probe: ProbeEvidence): boolean {
+function probesOf(simulation: SimulationEvidence | undefined, routes: readonly RouteRow[], keep: (probe: ProbeEvidence) => boolean): ProbeEvidence[] {
+  return (simulation?.probes ?? []).filter((probe) => keep(probe) && routes.some((route) => routeAnswers(route, probe.method, probe.path)));
+}
+
+function routeAnswers(route: RouteRow, requestMethod: string, path: string): boolean {
   const methods = route.method.toUpperCase().split('|');
-  const method = probe.method.toUpperCase();
+  const method = requestMethod.toUpperCase();
   const methodMatches = methods.includes('ANY') || methods.includes(method) || (method === 'HEAD' && methods.includes('GET'));
   // A router's prefix the route table could not resolve (an aliased import) leaves the route's own path: its end still tells.
-  return methodMatches && (matchesRoutePath(route.path, probe.path) || matchesRouteSuffix(route.path, probe.path));
+  return methodMatches && (matchesRoutePath(route.path, path) || matchesRouteSuffix(route.path, path));
 }
 
 function describeProbes(probes: readonly ProbeEvidence[]): string {
@@ -139,7 +150,7 @@ function describeProbes(probes: readonly ProbeEvidence[]): string {
   return `${unique.slice(0, 3).join(', ')}${unique.length > 3 ? `, and ${unique.length - 3} more` : ''}`;
 }
 
-function untestedReason(input: MeasureInput, codeFiles: number, noted: readonly Finding[], shown: string): string {
+function untestedReason(input: MeasureInput, codeFiles: number, noted: ReadonlyArray<Pick<Finding, 'severity'>>, shown: string): string {
   const runtime = input.simulation ? 'no probe or smoke request reached its routes' : 'the app was not run';
   if (codeFiles === 0) return `${shown} holds no code the static checks read, and ${runtime}`;
   if (!input.staticChecksRan) return `the static checks did not run, and ${runtime}`;
