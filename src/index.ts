@@ -37,3 +37,10 @@ export { serviceComponents, type ServiceComponent } from './facts/service/compon
 export { LAYERS, LAYER_TITLES, type Layer } from './facts/service/layers.js';
 export type { LayerViolation } from './facts/service/layer-violations.js';
 export type { ModuleMapSection, RoutesSection } from './model/map-section-schema.js';
+// --- goals stage (issue 7) ---
+export { measureGoals, type MeasureInput } from './goals/measure.js';
+export { coreModules } from './goals/core-modules.js';
+export { parseGoalTracker } from './goals/parse-tracker.js';
+export type { GoalsEvidence, GoalTracker, TrackerEntry, MeasuredGoal, CoreModule } from './facts/evidence/goals.js';
+export { GOAL_STATUSES, type GoalStatus } from './model/goal-tracker-schema.js';
+export type { GoalsSection, GoalRow } from './model/goals-section-schema.js';

@@ -76,6 +76,12 @@ import { requireGracefulShutdown } from './runtime/require-graceful-shutdown/che
 import { noWorkerErrors } from './runtime/no-worker-errors/check.js';
 import { requireReadiness } from './runtime/require-readiness/check.js';
 import { noConfigRewrite } from './watch/no-config-rewrite/check.js';
+// goals stage (issue 7)
+import { requireValidTracker } from './goals/require-valid-tracker/check.js';
+import { requireGoalForCoreModule } from './goals/require-goal-for-core-module/check.js';
+import { noMissingModule as noMissingGoalModule } from './goals/no-missing-module/check.js';
+import { noStatusMismatch } from './goals/no-status-mismatch/check.js';
+import { requireMetGoals } from './goals/require-met-goals/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -158,4 +164,10 @@ export const ALL_CHECKS: readonly Check[] = [
   requireAppliedMigrations,
   requireBodySchema,
   noLayerViolation,
+  // goals stage (issue 7)
+  requireValidTracker,
+  requireGoalForCoreModule,
+  noMissingGoalModule,
+  noStatusMismatch,
+  requireMetGoals,
 ];

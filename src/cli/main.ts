@@ -6,6 +6,7 @@ import { registerChecksCommand } from './commands/checks.js';
 import { registerEnvCommand } from './commands/env.js';
 import { registerLogsCommand } from './commands/logs.js';
 import { registerWatchCommand } from './commands/watch.js';
+import { registerGoalsCommand } from './commands/goals.js';
 import { EXIT } from './exit-codes.js';
 import type { CommandContext } from './options.js';
 
@@ -27,7 +28,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
 }
 
 /** Each subcommand registers itself (its options and action live in src/cli/commands/<name>.ts). */
-const REGISTRATIONS = [registerAuditCommand, registerLogsCommand, registerChecksCommand, registerEnvCommand, registerWatchCommand];
+const REGISTRATIONS = [registerAuditCommand, registerLogsCommand, registerChecksCommand, registerEnvCommand, registerWatchCommand, registerGoalsCommand];
 
 function buildProgram(context: CommandContext): Command {
   const program = new Command('liveready')

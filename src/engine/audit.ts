@@ -14,6 +14,7 @@ import type { CheckRun, Report } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
 import { VERSION } from '../model/version.js';
 import { computeVerdict } from '../verdict/compute-verdict.js';
+import { unmetGoalsForVerdict } from '../goals/unmet-goals.js';
 import { resolveCheckSettings } from './check-settings.js';
 import { collectFactsInParallel } from './collect-facts.js';
 import { COLLECTORS, type Collector } from './collectors.js';
@@ -110,7 +111,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   for (const phase of [1, 2, 3] as const) {
     for (const collector of (options.collectors ?? COLLECTORS).filter((candidate) => candidate.phase === phase)) {
-      const override = await runCollector(collector, { root, project, config, findings: kept, options: options.collectorOptions ?? {}, signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, isStatic);
+      const override = await runCollector(collector, { root, project, config, findings: kept, suppressed, runs, options: options.collectorOptions ?? {}, signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }, isStatic);
       if (override) overrides[collector.stage] = override;
     }
     const phaseChecks = checks.filter((check) => PHASE_OF_STAGE[check.meta.stage] === phase);
@@ -126,7 +127,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
 
   const stages = summarizeStages(runs, kept, isStatic, overrides);
   const runtime = project.evidence.simulation?.outcome;
-  const { verdict, gate } = computeVerdict({ findings: kept, failOn, ...(runtime ? { runtime } : {}) });
+  const goals = project.evidence.goals;
+  const { verdict, gate } = computeVerdict({ findings: kept, failOn, ...(runtime ? { runtime } : {}), ...(goals ? { unmetGoals: unmetGoalsForVerdict(goals) } : {}) });
 
   return {
     schemaVersion: 1,

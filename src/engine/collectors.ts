@@ -1,10 +1,12 @@
 import type { LivereadyConfig } from '../config/schema.js';
 import { logsCollector } from '../logs/collector.js';
 import type { Project } from '../facts/project.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, SuppressedFinding } from '../model/finding.js';
+import type { CheckRun } from '../model/report.js';
 import type { StageId } from '../model/stage.js';
 import type { ProgressListener } from './progress.js';
 import { simulateCollector } from './simulate-collector.js';
+import { goalsCollector } from '../goals/collector.js';
 
 export interface CollectorContext {
   root: string;
@@ -12,6 +14,10 @@ export interface CollectorContext {
   config: LivereadyConfig;
   /** Findings of the phases before this collector, after suppressions. */
   findings: readonly Finding[];
+  /** Findings of those phases that suppressions silenced (inline, config, baseline). */
+  suppressed: readonly SuppressedFinding[];
+  /** Check runs of the phases before this collector (which stages actually ran). */
+  runs: readonly CheckRun[];
   /** Options the CLI passed for collectors (log paths, --no-install...), by name. */
   options: Readonly<Record<string, unknown>>;
   onProgress?: ProgressListener;
@@ -40,4 +46,5 @@ export interface Collector {
 
 /** Every collector, in the order they run within a phase. */
 // The simulation runs first: the logs stage reads the output it captured.
-export const COLLECTORS: readonly Collector[] = [simulateCollector, logsCollector];
+// The goals collector (phase 3) measures goals from everything the others gathered.
+export const COLLECTORS: readonly Collector[] = [simulateCollector, logsCollector, goalsCollector];

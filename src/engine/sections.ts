@@ -4,6 +4,7 @@ import { envSection, startSequenceSection } from '../facts/env-report-sections.j
 import { simulationSection, watchSection } from './simulation-sections.js';
 import { logsSectionBuilder } from '../logs/section.js';
 import { moduleMapSection, routesSection } from '../facts/service/map-sections.js';
+import { goalsSectionBuilder } from '../goals/section.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -25,6 +26,8 @@ export const SECTION_BUILDERS: readonly SectionBuilder[] = [
   // map stage (issue 5)
   { key: 'moduleMap', build: (project) => moduleMapSection(project) },
   { key: 'routes', build: (project) => routesSection(project) },
+  // goals stage (issue 7)
+  goalsSectionBuilder,
 ];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {

@@ -6,6 +6,8 @@ import { SimulationSectionSchema, WatchSectionSchema } from './simulation-sectio
 import { STAGES, type StageId, type StageStatus } from './stage.js';
 import { EnvSectionSchema, StartSequenceSectionSchema } from './env-section-schema.js';
 import { ModuleMapSectionSchema, RoutesSectionSchema } from './map-section-schema.js';
+import { GoalStatusSchema } from './goal-tracker-schema.js';
+import { GoalsSectionSchema } from './goals-section-schema.js';
 
 /**
  * The JSON report contract, as one schema: the published `schemas/report.schema.json` is written
@@ -56,6 +58,18 @@ export const VerdictSchema = Type.Object({
   deathLoopCause: Type.Union([Type.Object({ checkId: Type.String(), summary: Type.String() }), Type.Null()]),
   runtimeVerified: Type.Boolean({ description: 'True only when the simulation started, probed and stopped the app' }),
   reasons: Type.Array(Type.String()),
+  unmetGoals: Type.Optional(
+    Type.Array(
+      Type.Object({
+        module: Type.String(),
+        path: Type.String({ description: "The entry's resolved path as shown (app/auth/, app/main.py, the project)" }),
+        measured: GoalStatusSchema,
+        checkId: Type.String(),
+        summary: Type.String(),
+      }),
+      { description: 'Goals in the goal tracker that name a core module and are not measured validated (present when the goals stage read a tracker)' },
+    ),
+  ),
 });
 
 export const GateSchema = Type.Object({
@@ -107,7 +121,7 @@ export const ReportSchema = Type.Object(
     sections: Type.Unsafe<Record<string, unknown>>({
       type: 'object',
       description: 'Stage-level data (env contract, module map, simulation timeline...)',
-      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema, moduleMap: ModuleMapSectionSchema, routes: RoutesSectionSchema }, // env, startSequence: config stage; simulation, watch: runtime stage; moduleMap, routes: map stage
+      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema, moduleMap: ModuleMapSectionSchema, routes: RoutesSectionSchema, goals: GoalsSectionSchema }, // env, startSequence: config stage; simulation, watch: runtime stage; moduleMap, routes: map stage; goals: goals stage
       patternProperties: { '^(.*)$': {} },
     }),
     stats: Type.Object({

@@ -69,9 +69,23 @@ describe('computeVerdict', () => {
     expect(computeVerdict({ findings: [finding({ severity: 'low' })], failOn: 'moderate' }).gate.passed).toBe(true);
   });
 
-  it('counts unmet goals against readiness', () => {
-    const { verdict } = computeVerdict({ findings: [], runtime: { healthy: true, failures: [] }, unmetGoals: [{ checkId: 'goals/require-met', summary: 'auth is failing' }], failOn: 'critical' });
+  it('counts unmet goals against readiness, and lists them', () => {
+    const goal = { module: 'auth', path: 'app/auth', measured: 'failing' as const, checkId: 'goals/require-met-goals', summary: 'auth is failing' };
+    const { verdict } = computeVerdict({ findings: [], runtime: { healthy: true, failures: [] }, unmetGoals: [goal], failOn: 'critical' });
     expect(verdict.liveReady).toBe(false);
-    expect(verdict.deathLoopCause?.checkId).toBe('goals/require-met');
+    expect(verdict.deathLoopCause?.checkId).toBe('goals/require-met-goals');
+    expect(verdict.unmetGoals).toEqual([goal]);
+    expect(computeVerdict({ findings: [], runtime: { healthy: true, failures: [] }, unmetGoals: [], failOn: 'critical' }).verdict.liveReady).toBe(true);
+  });
+
+  it('orders the cause: crash loop > critical static finding > unmet goal, even when the goal finding is critical', () => {
+    const goal = { module: 'auth', path: 'app/auth', measured: 'failing' as const, checkId: 'goals/require-met-goals', summary: 'auth is failing' };
+    const goalFinding = finding({ checkId: 'goals/require-met-goals', stage: 'goals', category: 'configuration' });
+    const staticFinding = finding({ checkId: 'portability/no-machine-paths', stage: 'scan', category: 'portability' });
+    const crash = { healthy: false, failures: [{ kind: 'crash-loop' as const, checkId: 'runtime/no-crash-loop', summary: 'dies at start' }] };
+    expect(computeVerdict({ findings: [goalFinding, staticFinding], runtime: crash, unmetGoals: [goal], failOn: 'critical' }).verdict.deathLoopCause?.checkId).toBe('runtime/no-crash-loop');
+    expect(computeVerdict({ findings: [goalFinding, staticFinding], unmetGoals: [goal], failOn: 'critical' }).verdict.deathLoopCause?.checkId).toBe('portability/no-machine-paths');
+    expect(computeVerdict({ findings: [goalFinding], unmetGoals: [goal], failOn: 'critical' }).verdict.deathLoopCause?.checkId).toBe('goals/require-met-goals');
+    expect(computeVerdict({ findings: [], unmetGoals: [goal], failOn: 'critical' }).verdict.deathLoopCause?.summary).toBe('auth is failing');
   });
 });

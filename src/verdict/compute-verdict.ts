@@ -6,14 +6,18 @@ import { type Severity, isAtLeast } from '../model/severity.js';
 import type { StageId } from '../model/stage.js';
 
 export type { RuntimeOutcome };
+export type UnmetGoal = NonNullable<Verdict['unmetGoals']>[number];
+
+/** Reasons listed one by one; the rest are counted (a tracker can name hundreds of modules). */
+const MAX_GOAL_REASONS = 5;
 
 export interface VerdictInput {
   /** Findings after suppressions. */
   findings: readonly Finding[];
   /** What the simulation measured; absent when the app was not started. */
   runtime?: RuntimeOutcome;
-  /** Goals naming core modules that are not met (from the goals stage). */
-  unmetGoals?: ReadonlyArray<{ checkId: string; summary: string }>;
+  /** Goals naming core modules that are not measured `validated` (from the goals stage); absent when the stage did not run. */
+  unmetGoals?: readonly UnmetGoal[];
   failOn: Severity;
 }
 
@@ -31,7 +35,8 @@ const STAGE_ORDER: Record<StageId, number> = { simulate: 0, config: 1, scan: 2, 
  */
 export function computeVerdict(input: VerdictInput): { verdict: Verdict; gate: Gate } {
   const blocking = input.findings.filter((finding) => finding.severity === 'critical' && !finding.experimental);
-  const ordered = [...blocking].sort((a, b) => CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category] || STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage]);
+  // A goal is unmet because something else fails: the goals stage's own findings never name the cause first.
+  const ordered = [...blocking].sort((a, b) => Number(a.stage === 'goals') - Number(b.stage === 'goals') || CATEGORY_ORDER[a.category] - CATEGORY_ORDER[b.category] || STAGE_ORDER[a.stage] - STAGE_ORDER[b.stage]);
   const runtimeFailures = [...(input.runtime?.failures ?? [])].sort((a, b) => RUNTIME_ORDER[a.kind] - RUNTIME_ORDER[b.kind]);
   const reasons: string[] = [];
   let cause: DeathLoopCause | null = null;
@@ -44,7 +49,9 @@ export function computeVerdict(input: VerdictInput): { verdict: Verdict; gate: G
   if (blocking.length > 0) reasons.push(`${blocking.length} critical finding${blocking.length === 1 ? '' : 's'} remain${blocking.length === 1 ? 's' : ''}`);
   const firstGoal = input.unmetGoals?.[0];
   if (!cause && firstGoal) cause = { checkId: firstGoal.checkId, summary: firstGoal.summary };
-  for (const goal of input.unmetGoals ?? []) reasons.push(`goal not met: ${goal.summary}`);
+  const unmet = input.unmetGoals ?? [];
+  for (const goal of unmet.slice(0, MAX_GOAL_REASONS)) reasons.push(`goal not met: ${goal.summary}`);
+  if (unmet.length > MAX_GOAL_REASONS) reasons.push(`${unmet.length - MAX_GOAL_REASONS} more goals not met (see verdict.unmetGoals)`);
 
   const runtimeVerified = input.runtime !== undefined;
   if (!runtimeVerified) reasons.push('the app was not started (static audit): the runtime was not verified');
@@ -61,7 +68,7 @@ export function computeVerdict(input: VerdictInput): { verdict: Verdict; gate: G
       : `passed on static findings only: none at or above ${input.failOn}`;
 
   return {
-    verdict: { liveReady, basis: runtimeVerified ? 'runtime' : 'static', deathLoopCause: liveReady ? null : cause, runtimeVerified, reasons },
+    verdict: { liveReady, basis: runtimeVerified ? 'runtime' : 'static', deathLoopCause: liveReady ? null : cause, runtimeVerified, reasons, ...(input.unmetGoals ? { unmetGoals: [...input.unmetGoals] } : {}) },
     gate: { failOn: input.failOn, passed: gatePassed, summary: gateSummary },
   };
 }

@@ -85,9 +85,9 @@ describe('the JSON report', () => {
     }
   });
 
-  it('reports stages without checks as skipped "not implemented", never passed', () => {
+  it('reports stages that cannot apply as skipped with the reason, never passed', () => {
     const { report } = auditApp('python-ready');
-    expect(report.stages.find((stage) => stage.id === 'goals')).toEqual({ id: 'goals', status: 'skipped', summary: 'not implemented' });
+    expect(report.stages.find((stage) => stage.id === 'goals')).toEqual({ id: 'goals', status: 'skipped', summary: 'no goal_tracker.json (liveready goals init writes a starter from the module map)' });
     expect(report.stages.find((stage) => stage.id === 'logs')).toEqual({ id: 'logs', status: 'skipped', summary: 'no log files found (looked for logs/, log/ and *.log; give --logs <path> or logs.paths)' });
     expect(report.stages.find((stage) => stage.id === 'config')?.status).toBe('passed');
   });

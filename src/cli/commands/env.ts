@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CONFIG_FLAG, CONFIG_HELP, type CommandContext } from '../options.js';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProject } from '../../engine/load-project.js';
 import { envSection, startSequenceSection } from '../../facts/env-report-sections.js';
@@ -10,6 +10,7 @@ import { parseDotenv } from '../../parsers/dotenv.js';
 import { renderEnvExample } from '../../reporters/env-example.js';
 import { renderEnvTable } from '../../reporters/env-contract-text.js';
 import { EXIT } from '../exit-codes.js';
+import { writeAtomically } from '../write-atomically.js';
 
 export interface EnvCommandOptions {
   format?: string;
@@ -73,17 +74,6 @@ function writeExample(root: string, env: EnvSection | undefined, force: boolean)
   writeAtomically(target, `${existing}${separator}\n# Added by liveready env --example --write\n${addition}`);
   process.stderr.write(`liveready: added the missing variables to ${name} (existing lines kept)\n`);
   return EXIT.gatePassed;
-}
-
-/** Write beside the target and rename over it, so a failure never leaves half a file. */
-function writeAtomically(target: string, text: string): void {
-  const temporary = `${target}.liveready-${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text, { flag: 'wx' });
-    renameSync(temporary, target);
-  } catch (error) {
-    throw new UsageError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
 }
 
 /** `liveready env [path]`: the environment contract, or a complete .env.example. */

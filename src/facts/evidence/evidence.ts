@@ -1,5 +1,6 @@
 import type { Location } from '../../model/location.js';
 import type { RuntimeOutcome } from '../../model/runtime-outcome.js';
+import type { GoalsEvidence } from './goals.js';
 import type { LogsEvidence } from './logs.js';
 
 /**
@@ -15,6 +16,8 @@ export interface Evidence {
   watch?: WatchEvidence;
   /** Set by the logs collector: error groups from the log files and the simulation's output. */
   logs?: LogsEvidence;
+  /** Set by the goals collector: the goal tracker and each goal's measured status. */
+  goals?: GoalsEvidence;
   [key: string]: unknown;
 }
 

@@ -59,6 +59,23 @@ export function isRouted(project: Project, path: string): boolean {
   return false;
 }
 
+/** Does a route's path (`/items/{id}`, `/users/:id`, `<int:pk>/`) answer a requested path (`/items/42`)? */
+export function matchesRoutePath(routePath: string, path: string): boolean {
+  return matches(segments(routePath), segments(path));
+}
+
+/**
+ * The route answers the end of the path: `/login` of a router mounted under a prefix the route
+ * table could not resolve answers `/auth/login`. Needs a literal segment, so `/` or `/{id}` alone
+ * never match by suffix.
+ */
+export function matchesRouteSuffix(routePath: string, path: string): boolean {
+  const route = segments(routePath);
+  const wanted = segments(path);
+  if (!route.some((part) => !PARAMETER.test(part)) || route.length > wanted.length) return false;
+  return matches(route, wanted.slice(wanted.length - route.length));
+}
+
 function segments(path: string): string[] {
   return path.split('?')[0]?.split('/').filter(Boolean) ?? [];
 }

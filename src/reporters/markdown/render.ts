@@ -5,6 +5,7 @@ import { renderEnvironment } from './env-section.js';
 import { renderSimulationTimeline } from './simulation-section.js';
 import { renderLogSummary } from './log-summary.js';
 import { renderModuleMap } from './module-map-section.js';
+import { renderGoalTracker } from './goals-section.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -26,7 +27,7 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Quality gates', render: renderQualityGates },
   { title: 'Simulation timeline', stage: 'simulate', render: renderSimulationTimeline },
   { title: 'Log summary', stage: 'logs', render: renderLogSummary },
-  { title: 'Goal tracker', stage: 'goals', render: () => undefined },
+  { title: 'Goal tracker', stage: 'goals', render: renderGoalTracker },
   { title: 'Verdict', render: renderVerdict },
 ];
 
