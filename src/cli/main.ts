@@ -1,12 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { LivereadyError } from '../model/errors.js';
 import { VERSION } from '../model/version.js';
-import { runAuditCommand } from './commands/audit.js';
-import { runChecksCommand } from './commands/checks.js';
-import { runEnvCommand } from './commands/env.js';
-import { runWatchCommand } from './commands/watch.js';
-import { runLogsCommand } from './commands/logs.js';
 import { EXIT } from './exit-codes.js';
+
+// Each command's code (and what it pulls in: the engine, every check, the runtime, the schema
+// validator) is imported when that command runs, so `--version`, `--help` and one command never pay
+// for the others' module loading.
 
 /** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
 export async function runCli(argv: readonly string[]): Promise<number> {
@@ -50,6 +49,7 @@ function buildProgram(setExitCode: (code: number) => void, argv: readonly string
     .option('--no-cache', 'do not read or write the facts cache')
     .exitOverride()
     .action(async (path: string, options) => {
+      const { runAuditCommand } = await import('./commands/audit.js');
       setExitCode(await runAuditCommand(path, options));
     });
 
@@ -59,7 +59,8 @@ function buildProgram(setExitCode: (code: number) => void, argv: readonly string
     .command('checks')
     .description('List every check with its stage, default severity and description')
     .exitOverride()
-    .action(() => {
+    .action(async () => {
+      const { runChecksCommand } = await import('./commands/checks.js');
       setExitCode(runChecksCommand());
     });
 
@@ -74,7 +75,8 @@ function buildProgram(setExitCode: (code: number) => void, argv: readonly string
     .option('--force', 'with --write: append the missing variables to an existing example file, keeping every line')
     .option('-c, --config <file>', 'config file (default: .liveready.yaml|.yml|.json at the root)')
     .exitOverride()
-    .action((path: string, options) => {
+    .action(async (path: string, options) => {
+      const { runEnvCommand } = await import('./commands/env.js');
       setExitCode(runEnvCommand(path, options));
     });
 
@@ -89,6 +91,7 @@ function buildProgram(setExitCode: (code: number) => void, argv: readonly string
     .exitOverride()
     .action(async () => {
       // commander merges operands around `--`; the raw argv says which is the path and which the command.
+      const { runWatchCommand } = await import('./commands/watch.js');
       setExitCode(await runWatchCommand(argv.slice(argv.indexOf('watch') + 1)));
     });
 
@@ -110,6 +113,7 @@ function addLogsCommand(program: Command, setExitCode: (code: number) => void): 
     .option('--no-color', 'plain terminal output')
     .exitOverride()
     .action(async (paths: string[], options) => {
+      const { runLogsCommand } = await import('./commands/logs.js');
       setExitCode(await runLogsCommand(paths, options));
     });
 }
