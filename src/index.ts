@@ -30,3 +30,10 @@ export type { EnvSection, StartSequenceSection } from './model/env-section-schem
 // simulate and watch stages (issue 6)
 export type { SimulationSection, WatchSection } from './model/simulation-section-schema.js';
 export type { SimulationEvidence, WatchEvidence, CapturedLine, FailureClassification } from './facts/evidence/evidence.js';
+// --- service stage (issue 5): the map stage's module map, route table and components ---
+export { moduleMap, type ModuleMap, type MapModule, type MapEdge } from './facts/service/module-map.js';
+export { routeTable, type RouteRow } from './facts/service/route-table.js';
+export { serviceComponents, type ServiceComponent } from './facts/service/components.js';
+export { LAYERS, LAYER_TITLES, type Layer } from './facts/service/layers.js';
+export type { LayerViolation } from './facts/service/layer-violations.js';
+export type { ModuleMapSection, RoutesSection } from './model/map-section-schema.js';

@@ -39,6 +39,32 @@ import { noRuntimeConfigWrite } from './resilience/no-runtime-config-write/check
 import { noSwallowedException } from './resilience/no-swallowed-exception/check.js';
 import { requireHttpTimeout } from './resilience/require-http-timeout/check.js';
 import { noUnparseableCode } from './syntax/no-unparseable-code/check.js';
+// service stage (issue 5)
+import { requireHealthEndpoint } from './health/require-health-endpoint/check.js';
+import { requireReadinessProbe } from './health/require-readiness-probe/check.js';
+import { noDegradedOk } from './health/no-degraded-ok/check.js';
+import { noUnroutedHealthPath } from './health/no-unrouted-health-path/check.js';
+import { noMultipleStartupHooks } from './lifecycle/no-multiple-startup-hooks/check.js';
+import { noDeprecatedOnEvent } from './lifecycle/no-deprecated-on-event/check.js';
+import { requireSignalHandling } from './lifecycle/require-signal-handling/check.js';
+import { requireChildCleanup } from './lifecycle/require-child-cleanup/check.js';
+import { noSqliteFallback } from './data/no-sqlite-fallback/check.js';
+import { requirePoolSettings } from './data/require-pool-settings/check.js';
+import { noCreateAllAtImport } from './data/no-create-all-at-import/check.js';
+import { noDebugMode } from './server/no-debug-mode/check.js';
+import { noInMemoryState } from './server/no-in-memory-state/check.js';
+import { noWildcardCorsCredentials } from './server/no-wildcard-cors-credentials/check.js';
+import { requireSecurityHeaders } from './server/require-security-headers/check.js';
+import { noShellFormCommand } from './container/no-shell-form-command/check.js';
+import { noRootUser } from './container/no-root-user/check.js';
+import { requireHealthcheck } from './container/require-healthcheck/check.js';
+import { noUnpinnedBaseImage } from './container/no-unpinned-base-image/check.js';
+import { noAddLocalFiles } from './container/no-add-local-files/check.js';
+import { noInstallAfterCopyAll } from './container/no-install-after-copy-all/check.js';
+import { noSecretBuildArgs } from './container/no-secret-build-args/check.js';
+import { requireAppliedMigrations } from './data/require-applied-migrations/check.js';
+import { requireBodySchema } from './validation/require-body-schema/check.js';
+import { noLayerViolation } from './architecture/no-layer-violation/check.js';
 
 // simulate and watch stages (issue 6)
 import { noCrashLoop } from './runtime/no-crash-loop/check.js';
@@ -104,4 +130,30 @@ export const ALL_CHECKS: readonly Check[] = [
   requireGracefulShutdown,
   noWorkerErrors,
   noConfigRewrite,
+  // service stage (issue 5)
+  requireHealthEndpoint,
+  requireReadinessProbe,
+  noDegradedOk,
+  noUnroutedHealthPath,
+  noMultipleStartupHooks,
+  noDeprecatedOnEvent,
+  requireSignalHandling,
+  requireChildCleanup,
+  noSqliteFallback,
+  requirePoolSettings,
+  noCreateAllAtImport,
+  noDebugMode,
+  noInMemoryState,
+  noWildcardCorsCredentials,
+  requireSecurityHeaders,
+  noShellFormCommand,
+  noRootUser,
+  requireHealthcheck,
+  noUnpinnedBaseImage,
+  noAddLocalFiles,
+  noInstallAfterCopyAll,
+  noSecretBuildArgs,
+  requireAppliedMigrations,
+  requireBodySchema,
+  noLayerViolation,
 ];

@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import { envSection, startSequenceSection } from '../facts/env-report-sections.js';
 import { simulationSection, watchSection } from './simulation-sections.js';
 import { logsSectionBuilder } from '../logs/section.js';
+import { moduleMapSection, routesSection } from '../facts/service/map-sections.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -21,6 +22,9 @@ export const SECTION_BUILDERS: readonly SectionBuilder[] = [
   // simulate and watch stages (issue 6)
   simulationSection,
   watchSection,
+  // map stage (issue 5)
+  { key: 'moduleMap', build: (project) => moduleMapSection(project) },
+  { key: 'routes', build: (project) => routesSection(project) },
 ];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {

@@ -11,7 +11,7 @@ afterEach(() => cleanup?.());
 async function auditTree(files: Record<string, string>, options: Parameters<typeof audit>[0] extends infer O ? Partial<O> : never = {}) {
   const tree = writeTree(files);
   cleanup = tree.cleanup;
-  return { root: tree.root, report: await audit({ root: tree.root, now: NOW, ...options }) };
+  return { root: tree.root, report: await audit({ root: tree.root, now: NOW, isStatic: true, ...options }) };
 }
 
 const machinePaths = (report: Awaited<ReturnType<typeof audit>>) => report.findings.filter((finding) => finding.checkId === 'portability/no-machine-paths');
@@ -21,7 +21,7 @@ describe('fingerprints', () => {
     const { root, report } = await auditTree({ 'app.py': 'import os\nDATA = "/Users/ana/data.csv"\n' });
     const before = machinePaths(report)[0];
     writeFileSync(join(root, 'app.py'), '"""Module docs."""\nimport os\nimport sys\n\n\nDATA = "/Users/ana/data.csv"\n');
-    const after = machinePaths(await audit({ root, now: NOW }))[0];
+    const after = machinePaths(await audit({ root, now: NOW, isStatic: true }))[0];
     expect(after?.location.line).toBe(6);
     expect(before?.location.line).toBe(2);
     expect(after?.fingerprint).toBe(before?.fingerprint);
@@ -39,10 +39,10 @@ describe('baseline', () => {
     const { root, report } = await auditTree({ 'app.py': 'A = "/Users/ana/a"\n' });
     writeFileSync(join(root, 'baseline.json'), JSON.stringify(report));
     writeFileSync(join(root, 'app.py'), 'A = "/Users/ana/a"\nB = "/home/ana/b"\n');
-    const next = await audit({ root, now: NOW, baselinePath: join(root, 'baseline.json') });
+    const next = await audit({ root, now: NOW, isStatic: true, baselinePath: join(root, 'baseline.json') });
     expect(machinePaths(next).map((finding) => finding.location.line)).toEqual([2]);
     expect(next.suppressed).toMatchObject([{ by: 'baseline', location: { line: 1 } }]);
-    const everything = await audit({ root, now: NOW, baselinePath: join(root, 'baseline.json'), useSuppressions: false });
+    const everything = await audit({ root, now: NOW, isStatic: true, baselinePath: join(root, 'baseline.json'), useSuppressions: false });
     expect(machinePaths(everything)).toHaveLength(2);
   });
 });
@@ -76,6 +76,11 @@ describe('inline suppressions', () => {
     });
     const notices = report.findings.filter((finding) => finding.checkId.startsWith('liveready/')).map((finding) => `${finding.checkId}@${finding.location.line}`);
     expect(notices).toEqual(['liveready/no-stale-suppression@1', 'liveready/require-suppression-reason@2']);
+  });
+
+  it('are not read from markdown, where they are documentation', async () => {
+    const { report } = await auditTree({ 'app.py': 'print(1)\n', 'README.md': 'Silence one with `# liveready-ignore[portability/no-machine-paths] reason`.\n' });
+    expect(report.findings.filter((finding) => finding.checkId.startsWith('liveready/'))).toEqual([]);
   });
 
   it('are ignored with --no-suppressions', async () => {
@@ -124,5 +129,28 @@ describe('config ignore entries', () => {
     const raised = await auditTree({ ...files, '.liveready.yaml': 'checks:\n  portability/no-machine-paths: critical\n' });
     expect(machinePaths(raised.report).map((finding) => finding.severity)).toEqual(['critical', 'critical']);
     expect(raised.report.gate.passed).toBe(false);
+  });
+});
+
+describe('ignorePaths', () => {
+  it('leave out everything below a matching directory, with or without globs', async () => {
+    const { report } = await auditTree({
+      'app.py': 'A = "/Users/ana/a"\n',
+      'src/checks/x/fixtures/bad.case/app.py': 'B = "/Users/ana/b"\n',
+      'test/fixtures/apps/demo/app.py': 'C = "/Users/ana/c"\n',
+      'legacy/old.py': 'D = "/Users/ana/d"\n',
+      '.liveready.yaml': 'ignorePaths: ["**/fixtures", legacy/]\n',
+    });
+    expect(report.findings.filter((finding) => finding.checkId === 'portability/no-machine-paths').map((finding) => finding.location.file)).toEqual(['app.py']);
+  });
+});
+
+describe('directives in string literals', () => {
+  it('are data, not comments, so they neither silence nor get reported as stale', async () => {
+    const { report } = await auditTree({
+      'tool.py': 'SAMPLE = "# liveready-ignore[portability/no-machine-paths] sample text"\nA = "/Users/ana/a"\n',
+      'gen.js': "const line = '// liveready-ignore[portability/no-machine-paths] generated';\nconst b = '/Users/ana/b';\n",
+    });
+    expect(report.findings.map((finding) => `${finding.checkId} ${finding.location.file}`).sort()).toEqual(['portability/no-machine-paths gen.js', 'portability/no-machine-paths tool.py']);
   });
 });

@@ -108,10 +108,10 @@ function compileIgnore(entry: IgnoreEntryConfig): (finding: Finding) => boolean 
     matchesPath(finding.location.file);
 }
 
-/** `legacy` and `legacy/` also mean everything below the directory. */
+// A pattern also means everything below what it matches: `legacy`, `legacy/`, `**/fixtures`.
 export function expandDirectoryPattern(pattern: string): string[] {
   const trimmed = pattern.replace(/^\.\//, '').replace(/\/$/, '');
-  return /[*?[\]{}]/.test(trimmed) ? [trimmed] : [trimmed, `${trimmed}/**`];
+  return trimmed.endsWith('**') ? [trimmed] : [trimmed, `${trimmed}/**`];
 }
 
 function suppressedFrom(finding: Finding, by: SuppressedFinding['by'], reason: string): SuppressedFinding {

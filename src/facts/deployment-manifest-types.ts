@@ -60,6 +60,9 @@ export interface DockerfileFacts {
   copies: Array<{ instruction: 'COPY' | 'ADD'; sources: string[]; destination: string; from?: string; line: number; stage: number }>;
   healthchecks: Array<{ command?: string; isDisabled: boolean; line: number; stage: number }>;
   users: Array<{ user: string; line: number; stage: number }>;
+  // --- service stage (issue 5) ---
+  /** RUN instructions (shell text, or the exec-form array joined), for install-order checks. */
+  runs?: Array<{ command: string; line: number; stage: number }>;
 }
 
 export interface ComposePort {

@@ -1,4 +1,4 @@
-import { commandString } from './extract/manifest.js';
+import { commandString } from './extract/command-string.js';
 import type { ShellCommandFact, ShellScriptFacts } from './types.js';
 
 /** `export NAME=value` at the top level of a script: the program it then starts inherits NAME. */

@@ -1,6 +1,7 @@
 import type { FileKind } from '../model/file-kind.js';
 import type { CodeFacts } from './code-types.js';
 import type { ManifestFacts } from './manifest-types.js';
+import type { ServiceFacts } from './service-types.js';
 
 /** `liveready-ignore[check-id, other-id] reason` found in a comment. Covers its own line and the next. */
 export interface InlineSuppression {
@@ -178,4 +179,11 @@ export interface SourceFacts {
 export interface SourceFacts {
   /** Python and JS/TS only; see code-types.ts. */
   code?: CodeFacts;
+}
+
+// ---- service stage (issue 5): frameworks, extra routes, lifecycle, server settings, body reads ----
+
+export interface SourceFacts {
+  /** Python and JS/TS files that use a framework, database or server library; see service-types.ts. */
+  service?: ServiceFacts;
 }

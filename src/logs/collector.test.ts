@@ -102,6 +102,28 @@ describe('the logs collector', () => {
     ]);
   });
 
+  it("points frameless errors of the app's output at its start command, and leaves the installer's output to the runtime checks", async () => {
+    const simulation: Collector = {
+      id: 'fake-simulation',
+      stage: 'simulate',
+      executesCode: false,
+      phase: 2,
+      async collect({ project }) {
+        project.evidence.simulation = {
+          outcome: { healthy: false, failures: [] },
+          plan: { command: 'node server.js', cwd: '', source: 'Procfile web', location: { file: 'Procfile', line: 1, column: 6 } },
+          output: [
+            { process: 'install', stream: 'stderr', timeMs: 0, text: 'ERROR: Could not find a version that satisfies the requirement flask' },
+            { process: 'web', stream: 'stderr', timeMs: 5, text: 'ERROR: payment provider unreachable' },
+          ],
+        } as never;
+      },
+    };
+    const root = tree({ 'server.js': "console.log('up');\n", Procfile: 'web: node server.js\n' });
+    const report = await audit({ root, checks: [noRecentErrors], collectors: [simulation, logsCollector] });
+    expect(report.findings.map((finding) => `${finding.location.file}:${finding.location.line} ${finding.evidence}`)).toEqual(['Procfile:1 ERROR: payment provider unreachable']);
+  });
+
   it('links an error to the static finding that predicted it, in the finding and the section', async () => {
     const settings = 'from pathlib import Path\n\nDATA_DIR = Path("/Users/alice/shop/data").resolve(strict=True)\n';
     const log = traceback('2024-03-05 10:00:00,000', 'app/settings.py', 3, 'DATA_DIR = Path("/Users/alice/shop/data").resolve(strict=True)', "FileNotFoundError: [Errno 2] No such file or directory: '/Users/alice/shop/data'");

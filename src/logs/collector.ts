@@ -27,7 +27,9 @@ export const logsCollector: Collector = {
     const options = logsOptions(context);
     const given = options.paths ?? context.config.logs?.paths?.map((path) => resolve(context.root, path));
     const sources = resolveLogSources(context.root, context.project.files, given);
-    const captured = context.project.evidence.simulation?.output ?? [];
+    // The installer's output is judged by runtime/no-install-failure; the logs stage reads the app's.
+    const captured = (context.project.evidence.simulation?.output ?? []).filter((line) => line.process !== 'install');
+    const anchor = context.project.evidence.simulation?.plan?.location;
     if (sources.files.length === 0 && captured.length === 0) {
       if (sources.missing.length > 0) return { skipped: `no log files: ${sources.missing.map((entry) => `${entry.path} (${entry.reason})`).join(', ')}` };
       return { skipped: given ? 'no log files in the given paths' : 'no log files found (looked for logs/, log/ and *.log; give --logs <path> or logs.paths)' };
@@ -38,6 +40,7 @@ export const logsCollector: Collector = {
       project: new ProjectFiles(context.project.files.map((file) => file.path)),
       files: sources.files,
       captured,
+      ...(anchor ? { capturedAnchor: { file: anchor.file, line: anchor.line } } : {}),
       failureThreshold: options.failureThreshold ?? context.config.logs?.failureThreshold ?? DEFAULT_FAILURE_THRESHOLD,
       windowHours: options.windowHours ?? context.config.logs?.windowHours ?? DEFAULT_WINDOW_HOURS,
       recentRuns: context.config.logs?.recentRuns ?? DEFAULT_RECENT_RUNS,

@@ -11,6 +11,11 @@ export interface IngestOptions {
   files: readonly LogFile[];
   /** The simulation's captured output: read as one more source per process, all of it recent. */
   captured?: readonly CapturedLine[];
+  /**
+   * Where captured output comes from in the repo (the start command's manifest line): errors with
+   * no project frame point there, since a finding needs a repo file, not `(simulation: web)`.
+   */
+  capturedAnchor?: { file: string; line: number };
   failureThreshold: number;
   windowHours: number;
   recentRuns: number;
@@ -32,7 +37,7 @@ export async function ingestLogs(options: IngestOptions): Promise<LogsEvidence> 
     if (summary.problem) skipped.push({ path: file.displayPath, reason: summary.problem });
     if (!summary.skipped) sources.push(summary.source);
   }
-  for (const [output, lines] of byOutput(options.captured ?? [])) sources.push(ingestCaptured(output, lines, sources.length, groups));
+  for (const [output, lines] of byOutput(options.captured ?? [])) sources.push(ingestCaptured(output, lines, sources.length, groups, options.capturedAnchor));
   return { failureThreshold: options.failureThreshold, sources, skipped, ...groups.finish() };
 }
 
@@ -48,13 +53,13 @@ async function ingestFile(file: LogFile, index: number, groups: ErrorGroups, sig
   return result;
 }
 
-function ingestCaptured(output: string, lines: readonly CapturedLine[], index: number, groups: ErrorGroups): LogSourceSummary {
+function ingestCaptured(output: string, lines: readonly CapturedLine[], index: number, groups: ErrorGroups, anchor: IngestOptions['capturedAnchor']): LogSourceSummary {
   const path = `(simulation: ${output})`;
   const source: LogSourceSummary = { path, kind: 'simulation', bytes: 0, lines: lines.length, events: 0, garbageLines: 0, timestamped: false, runs: 1 };
-  const parser = parserFor(source, index, path, groups, true, new Date().getUTCFullYear());
+  const parser = parserFor(source, index, anchor?.file ?? path, groups, true, new Date().getUTCFullYear());
   lines.forEach((line, offset) => {
     source.bytes += line.text.length;
-    for (const part of line.text.split('\n')) parser.push(part, offset + 1);
+    for (const part of line.text.split('\n')) parser.push(part, anchor?.line ?? offset + 1);
   });
   parser.end();
   source.garbageLines = parser.garbageLines;

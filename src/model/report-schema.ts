@@ -5,6 +5,7 @@ import { SEVERITIES, type Severity } from './severity.js';
 import { SimulationSectionSchema, WatchSectionSchema } from './simulation-section-schema.js';
 import { STAGES, type StageId, type StageStatus } from './stage.js';
 import { EnvSectionSchema, StartSequenceSectionSchema } from './env-section-schema.js';
+import { ModuleMapSectionSchema, RoutesSectionSchema } from './map-section-schema.js';
 
 /**
  * The JSON report contract, as one schema: the published `schemas/report.schema.json` is written
@@ -101,7 +102,7 @@ export const ReportSchema = Type.Object(
     sections: Type.Unsafe<Record<string, unknown>>({
       type: 'object',
       description: 'Stage-level data (env contract, module map, simulation timeline...)',
-      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema },
+      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema, moduleMap: ModuleMapSectionSchema, routes: RoutesSectionSchema }, // env, startSequence: config stage; simulation, watch: runtime stage; moduleMap, routes: map stage
       patternProperties: { '^(.*)$': {} },
     }),
     stats: Type.Object({

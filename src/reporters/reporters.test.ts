@@ -92,3 +92,55 @@ describe('json reporter', () => {
     expect(JSON.parse(renderJson(report))).toEqual(report);
   });
 });
+
+describe('terminal runtime summary', () => {
+  const base = { ...report, findings: [], suppressed: [] };
+
+  it('says what the platform runs and what the simulation measured', () => {
+    const withRuntime: Report = {
+      ...base,
+      sections: {
+        startSequence: { command: 'npm start', cwd: '', source: 'Procfile web', entry: { kind: 'file', value: 'server.js', file: 'server.js' }, server: 'node', host: '0.0.0.0', portEnv: 'PORT', port: 3000, isInContainer: false, alternatives: [] },
+        simulation: {
+          healthy: true,
+          port: 41234,
+          timeline: [],
+          attempts: [{ index: 0, startMs: 100, readyMs: 420, exitedOnItsOwn: false, listeningPorts: [41234], result: 'ready' }],
+          restartsAllowed: 3,
+          probes: [{ kind: 'health', method: 'GET', path: '/health', source: 'conventional', status: 200, latencyMs: 3, judgement: 'ok', timeMs: 430 }],
+          shutdown: { graceMs: 10000, sigtermMs: 900, exitMs: 930, durationMs: 30, exitCode: 0, signal: null, killed: false },
+          environment: { passed: [], placeholders: [], missing: [] },
+          limits: { readyTimeoutMs: 30000, aliveMs: 2000, graceMs: 10000, installTimeoutMs: 300000 },
+          outputLines: 1,
+          droppedLines: 0,
+          outputTail: [],
+        },
+      },
+    };
+    const text = renderTerminal(withRuntime);
+    expect(text).toContain('  Start       `npm start` (Procfile web) -> server.js -> node -> 0.0.0.0:$PORT (fallback 3000)\n');
+    expect(text).toContain('  Simulation  ready after 320 ms on :41234; GET /health 200; SIGTERM -> exit 0 in 30 ms\n');
+  });
+
+  it('says how the app died when it never became ready', () => {
+    const crashed: Report = {
+      ...base,
+      sections: {
+        simulation: {
+          healthy: false,
+          timeline: [],
+          attempts: [0, 1].map((index) => ({ index, startMs: index * 500, endMs: index * 500 + 80, exitedOnItsOwn: true, exitCode: 1, listeningPorts: [], result: 'exited' })),
+          restartsAllowed: 1,
+          probes: [],
+          classification: { kind: 'missing-env', summary: 'missing environment variable DATABASE_URL', attempt: 0 },
+          environment: { passed: [], placeholders: [], missing: ['DATABASE_URL'] },
+          limits: { readyTimeoutMs: 30000, aliveMs: 2000, graceMs: 10000, installTimeoutMs: 300000 },
+          outputLines: 4,
+          droppedLines: 0,
+          outputTail: [],
+        },
+      },
+    };
+    expect(renderTerminal(crashed)).toContain('  Simulation  died 2 times: missing environment variable DATABASE_URL\n');
+  });
+});

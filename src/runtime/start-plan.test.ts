@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectsFromTrees } from '../../test/support/project-of.js';
-import { execForm, manifestHealthPaths } from './start-plan.js';
+import { execForm, manifestHealthPaths, selectStartPlan } from './start-plan.js';
 
 describe('execForm', () => {
   it.each([
@@ -36,5 +36,32 @@ describe('manifestHealthPaths', () => {
 
   it('is empty when no manifest declares one', () => {
     expect(manifestHealthPaths(projectOf({ 'app.py': 'print(1)\n', Procfile: 'web: gunicorn app:app\n' }))).toEqual([]);
+  });
+});
+
+describe('selectStartPlan', () => {
+  const projectOf = projectsFromTrees();
+
+  it('follows the platform precedence for the web process and runs the script itself when npm has no hooks', () => {
+    const project = projectOf({
+      'server.js': "require('http').createServer().listen(process.env.PORT);\n",
+      'package.json': '{ "name": "shop", "scripts": { "start": "node server.js" } }\n',
+      Procfile: 'web: node server.js --procfile\nworker: node jobs.js\n',
+    });
+    expect(selectStartPlan(project, {})).toMatchObject({ command: 'node server.js --procfile', source: 'Procfile web', role: 'web', mode: 'web' });
+  });
+
+  it('skips a start that only runs inside a container image, and falls back to a worker when there is no web process', () => {
+    const project = projectOf({
+      'worker.py': 'import time\nwhile True:\n    time.sleep(5)\n',
+      Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/worker.py"]\n',
+      Procfile: 'worker: python worker.py\n',
+    });
+    expect(selectStartPlan(project, {})).toMatchObject({ command: 'python worker.py', source: 'Procfile worker', mode: 'worker' });
+  });
+
+  it('uses simulate.start from the config above everything', () => {
+    const project = projectOf({ 'app.py': 'print(1)\n', Procfile: 'web: gunicorn app:app\n' });
+    expect(selectStartPlan(project, { start: 'python app.py', cwd: './' })).toMatchObject({ command: 'python app.py', cwd: '', source: '.liveready.yaml simulate.start' });
   });
 });

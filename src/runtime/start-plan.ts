@@ -2,37 +2,39 @@ import { posix } from 'node:path';
 import type { SimulateConfig } from '../config/schema.js';
 import type { StartPlanEvidence } from '../facts/evidence/evidence.js';
 import type { Project } from '../facts/project.js';
-import { type StartDeclaration, startDeclarations } from '../facts/start-targets.js';
+import { resolveStartPlanAmong } from '../facts/start-plan.js';
+import { startDeclarations } from '../facts/start-targets.js';
 import { lexShell } from '../parsers/lexer/shell.js';
 import { TokenKind } from '../parsers/lexer/token.js';
 
 export type StartPlan = StartPlanEvidence;
 
 const NOT_STARTED_ROLES = new Set(['release', 'build', 'test', 'migrate', 'postdeploy']);
-const WEB_ROLES = new Set(['web', 'entrypoint']);
 
 /**
- * What the simulation starts: `simulate.start` from the config, else the manifests' start
- * commands in the platform's order (`.replit` deployment run, run, Procfile web, package.json
- * start, `.replit` entrypoint), preferring a web process. The one function the collector calls:
- * the config stage's `resolveStartPlan` replaces its body when it lands.
+ * What the simulation starts: `simulate.start` from the config, else the web start the platform
+ * would run (the config stage's resolveStartPlan, in the platform's precedence, leaving out plans
+ * that only run inside a container image), else a worker process when the project has no web one.
  */
 export function selectStartPlan(project: Project, config: SimulateConfig): StartPlan | undefined {
   if (config.start) {
     return { command: config.start, cwd: normalizeDir(config.cwd ?? ''), source: '.liveready.yaml simulate.start', role: config.worker ? 'worker' : 'web', mode: config.worker ? 'worker' : 'web' };
   }
-  const declarations = startDeclarations(project).filter((declaration) => !NOT_STARTED_ROLES.has(declaration.role));
-  const chosen =
-    declarations.find((declaration) => declaration.role === 'web') ?? declarations.find((declaration) => declaration.role === 'entrypoint') ?? declarations[0];
-  if (!chosen) return undefined;
-  const isWorker = config.worker ?? !WEB_ROLES.has(chosen.role);
+  const web = resolveStartPlanAmong(project, { simulate: config }, (declaration) => declaration.isInContainer !== true);
+  if (web) {
+    const plan: StartPlan = { command: runnableCommand(project, web.source, web.command, web.location?.file), cwd: normalizeDir(config.cwd ?? web.cwd), source: web.source, role: 'web', mode: config.worker ? 'worker' : 'web' };
+    if (web.location) plan.location = web.location;
+    return plan;
+  }
+  const worker = startDeclarations(project).find((declaration) => !NOT_STARTED_ROLES.has(declaration.role) && declaration.isInContainer !== true);
+  if (!worker) return undefined;
   return {
-    command: commandOf(project, chosen),
-    cwd: normalizeDir(config.cwd ?? posix.dirname(chosen.file)),
-    source: chosen.source,
-    location: { file: chosen.file, line: chosen.command.line, column: chosen.command.column },
-    role: chosen.role === 'entrypoint' ? 'web' : chosen.role,
-    mode: isWorker ? 'worker' : 'web',
+    command: runnableCommand(project, worker.source, worker.command.command, worker.file),
+    cwd: normalizeDir(config.cwd ?? posix.dirname(worker.file)),
+    source: worker.source,
+    location: { file: worker.file, line: worker.command.line, column: worker.command.column },
+    role: worker.role,
+    mode: config.worker === false ? 'web' : 'worker',
   };
 }
 
@@ -46,12 +48,10 @@ export function manifestHealthPaths(project: Project): string[] {
   return [...new Set(paths.filter((path) => path.startsWith('/')))];
 }
 
-function commandOf(project: Project, declaration: StartDeclaration): string {
-  const command = declaration.command.command;
-  if (declaration.role === 'entrypoint') return /\.(c|m)?[jt]s$/.test(command) ? `node ${command}` : `python3 ${command}`;
-  if (declaration.source === 'package.json scripts.start') {
-    // `npm start` runs pre/post hooks: keep npm only when there are some, else run the script itself.
-    const manifest = project.facts(declaration.file)?.manifest;
+/** `npm start` runs pre/post hooks: keep npm only when there are some, else run the script itself. */
+function runnableCommand(project: Project, source: string, command: string, file: string | undefined): string {
+  if (source === 'package.json scripts.start' && file !== undefined) {
+    const manifest = project.facts(file)?.manifest;
     const hasHooks = manifest?.type === 'package-json' && (manifest.scripts.prestart !== undefined || manifest.scripts.poststart !== undefined);
     return hasHooks ? 'npm start' : command;
   }

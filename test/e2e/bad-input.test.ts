@@ -32,7 +32,7 @@ describe('hostile trees', () => {
     symlinkSync('loop-a', join(dir, 'loop-b'));
     symlinkSync('.', join(dir, 'self'));
 
-    const result = runCli(['audit', dir, '--format', 'json'], { timeoutMs: 30_000 });
+    const result = runCli(['audit', dir, '--static', '--format', 'json'], { timeoutMs: 30_000 });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as Report;
@@ -99,8 +99,8 @@ describe('exit codes', () => {
 
   it('1 when a finding reaches --fail-on, 0 when it does not', () => {
     const dir = tree({ 'app.py': 'DATA = "/Users/erin/data.csv"\n' });
-    expect(runCli(['audit', dir]).status).toBe(0);
-    expect(runCli(['audit', dir, '--fail-on', 'moderate']).status).toBe(1);
+    expect(runCli(['audit', dir, '--static']).status).toBe(0);
+    expect(runCli(['audit', dir, '--static', '--fail-on', 'moderate']).status).toBe(1);
   });
 
   it('2 for a baseline that is not a liveready report', () => {

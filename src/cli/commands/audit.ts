@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
 import { dirname, resolve } from 'node:path';
 import { audit } from '../../engine/audit.js';
 import { UsageError } from '../../model/errors.js';
@@ -7,6 +8,7 @@ import { renderReport } from '../../reporters/render.js';
 import { EXIT } from '../exit-codes.js';
 import { resolveOutputTargets } from '../output-targets.js';
 import { createProgressPrinter } from '../progress.js';
+import { CONFIG_FLAG, CONFIG_HELP, type CommandContext, collect, formatOption } from '../options.js';
 import { resolveCacheDir } from '../cache-dir.js';
 
 export interface AuditCommandOptions {
@@ -76,4 +78,30 @@ function writeOutput(file: string, text: string): void {
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** `liveready audit [path]`: the whole pipeline and the verdict. */
+export function registerAuditCommand(program: Command, context: CommandContext): void {
+  program
+    .command('audit')
+    .description('Audit a project: static checks, then (unless --static) the app started in a sandbox; ends with the verdict')
+    .argument('[path]', 'project root', '.')
+    .option('--static', 'do not execute the audited code (the verdict cannot be LIVE_READY=true)')
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write the (single) chosen format to a file')
+    .option('--fail-on <severity>', 'fail the gate on findings at or above: critical (default), moderate, low, info')
+    .option('--baseline <report.json>', 'report only findings that are not in this saved JSON report')
+    .option('--no-suppressions', 'ignore inline comments, config ignores and the baseline')
+    .option(CONFIG_FLAG, CONFIG_HELP)
+    .option('--no-color', 'plain terminal output')
+    .option('--max-findings <n>', 'findings shown in full in the terminal summary (default 10)')
+    .option('--no-install', 'simulation: skip the install step and use what the machine has')
+    .option('--python <interpreter>', "simulation: the Python for virtualenvs and for python/python3 in the app's PATH")
+    .addOption(new Option('--logs <path>', 'a log file or folder to read (repeatable; default: logs/, log/, *.log)').argParser(collect).default([]))
+    .option('--cache-dir <dir>', 'facts cache directory (default: $LIVEREADY_CACHE_DIR, else $XDG_CACHE_HOME/liveready or ~/.cache/liveready)')
+    .option('--no-cache', 'do not read or write the facts cache')
+    .exitOverride()
+    .action(async (path: string, options: AuditCommandOptions) => {
+      context.setExitCode(await runAuditCommand(path, options));
+    });
 }

@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../options.js';
 import { ALL_CHECKS } from '../../checks/registry.js';
 
 /** `liveready checks`: every check with its stage, default severity and description. */
@@ -8,4 +10,15 @@ export function runChecksCommand(): number {
     process.stdout.write(`${meta.id.padEnd(width)}  ${meta.stage.padEnd(8)}  ${meta.severity.padEnd(8)}  ${meta.description}${meta.experimental ? ' (experimental)' : ''}\n`);
   }
   return 0;
+}
+
+/** `liveready checks`. */
+export function registerChecksCommand(program: Command, context: CommandContext): void {
+  program
+    .command('checks')
+    .description('List every check with its stage, default severity and description')
+    .exitOverride()
+    .action(() => {
+      context.setExitCode(runChecksCommand());
+    });
 }

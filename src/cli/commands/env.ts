@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+import { CONFIG_FLAG, CONFIG_HELP, type CommandContext } from '../options.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProject } from '../../engine/load-project.js';
@@ -82,4 +84,21 @@ function writeAtomically(target: string, text: string): void {
   } catch (error) {
     throw new UsageError(`cannot write ${target}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+}
+
+/** `liveready env [path]`: the environment contract, or a complete .env.example. */
+export function registerEnvCommand(program: Command, context: CommandContext): void {
+  program
+    .command('env')
+    .description('Print the environment contract: every variable the code reads, where it is provided and documented')
+    .argument('[path]', 'project root', '.')
+    .option('--format <format>', 'terminal (default) or json')
+    .option('--example', 'print a complete .env.example (placeholders, never real values)')
+    .option('--write', 'write the .env.example into the project (implies --example; never overwrites)')
+    .option('--force', 'with --write: append the missing variables to an existing example file, keeping every line')
+    .option(CONFIG_FLAG, CONFIG_HELP)
+    .exitOverride()
+    .action((path: string, options: EnvCommandOptions) => {
+      context.setExitCode(runEnvCommand(path, options));
+    });
 }

@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+import { CONFIG_FLAG, CONFIG_HELP, type CommandContext, formatOption } from '../options.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ALL_CHECKS } from '../../checks/registry.js';
@@ -82,4 +84,23 @@ function parseNumber(flag: string, value: string | undefined, key: string, isInt
     throw new UsageError(`${flag} takes a ${isInteger ? 'whole number' : 'positive number'} (got "${value}")`);
   }
   return { [key]: number };
+}
+
+/** `liveready logs <path...>`: the log stage alone. */
+export function registerLogsCommand(program: Command, context: CommandContext): void {
+  program
+    .command('logs')
+    .description('Read logs alone: group errors by module and fingerprint, flag modules over the failure threshold (exit 1) and resource failures')
+    .argument('<path...>', 'log files or folders (gzip-rotated files included)')
+    .option('--root <dir>', 'the project the logs belong to: stack frames are matched against its files (default: the current directory)')
+    .addOption(formatOption())
+    .option('-o, --output <file>', 'write the (single) chosen format to a file')
+    .option('--threshold <n>', 'a module with more failures than this in the window is critical (default 2)')
+    .option('--window-hours <h>', 'the recent window: the last h hours of the newest log (default 24)')
+    .option(CONFIG_FLAG, CONFIG_HELP)
+    .option('--no-color', 'plain terminal output')
+    .exitOverride()
+    .action(async (paths: string[], options: LogsCommandOptions) => {
+      context.setExitCode(await runLogsCommand(paths, options));
+    });
 }

@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../options.js';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { redactChangeLine } from '../../facts/evidence/redact-change.js';
@@ -47,4 +49,20 @@ function assertDirectory(root: string): void {
     throw new UsageError(`cannot watch ${root}: no such directory`);
   }
   if (!isDirectory) throw new UsageError(`cannot watch ${root}: not a directory`);
+}
+
+/** `liveready watch [path] -- <command>`. */
+export function registerWatchCommand(program: Command, context: CommandContext): void {
+  program
+    .command('watch')
+    .description('Run a command and report the files it creates, modifies and deletes under path (config files rewritten at runtime are flagged)')
+    .usage('[path] -- <command> [args...]')
+    .argument('[path]', 'the tree to watch', '.')
+    .argument('[command...]', 'the command to run, after --')
+    .allowUnknownOption()
+    .exitOverride()
+    .action(async () => {
+      // commander merges operands around `--`; the raw argv says which is the path and which the command.
+      context.setExitCode(await runWatchCommand(context.argv.slice(context.argv.indexOf('watch') + 1)));
+    });
 }

@@ -3,7 +3,7 @@ import { lexShell } from '../../parsers/lexer/shell.js';
 import { TokenKind } from '../../parsers/lexer/token.js';
 import type { DockerfileFacts } from '../deployment-manifest-types.js';
 import type { ManifestExtraction } from './manifest.js';
-import { commandString } from './manifest.js';
+import { commandString } from './command-string.js';
 
 /** What a Dockerfile tells the later stages: stages, ENV/ARG, EXPOSE, CMD/ENTRYPOINT, WORKDIR, COPY, HEALTHCHECK, USER. */
 export function dockerfileFacts(text: string): ManifestExtraction {
@@ -58,6 +58,10 @@ export function dockerfileFacts(text: string): ManifestExtraction {
         break;
       case 'USER':
         facts.users.push({ user: instruction.args.trim(), line, stage });
+        break;
+      // --- service stage (issue 5) ---
+      case 'RUN':
+        (facts.runs ??= []).push({ command: instruction.execForm ? instruction.execForm.join(' ') : instruction.args.trim(), line, stage });
         break;
       default:
         lines.delete(line);

@@ -24,7 +24,8 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
     bytes: input.bytes,
     lineCount: lineStarts.length,
     hash: input.hash,
-    suppressions: findInlineSuppressions(text),
+    // Markdown documents the directive (`liveready-ignore[id] reason` in a README) more often than it uses it.
+    suppressions: kind === 'markdown' ? [] : findInlineSuppressions(text, sourceLanguageOf(kind) !== undefined),
     problems: [],
     snippets: {},
   };

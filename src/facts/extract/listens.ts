@@ -3,7 +3,7 @@ import { type Token, TokenKind } from '../../parsers/lexer/token.js';
 import type { BindValue, EnvReadFact, ListenFact } from '../types.js';
 import { type CallArgument, argumentNamed, boundedClosingIndex, callArguments } from './call-arguments.js';
 import { isName, isPunct } from './env-reads.js';
-import { dottedNameBefore } from './source.js';
+import { dottedNameBefore } from './token-names.js';
 import { findMainGuardLines, pythonApi, pythonImports, type ServerApi } from './listen-apis.js';
 
 /** A file that starts more servers than this is not an app entry point; the bound keeps the pass linear. */

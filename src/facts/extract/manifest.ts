@@ -2,6 +2,7 @@ import type { FileKind } from '../../model/file-kind.js';
 import { parseDotenv } from '../../parsers/dotenv.js';
 import { parseJson } from '../../parsers/json.js';
 import type { ParseProblem } from '../../parsers/positioned.js';
+import { commandString } from './command-string.js';
 import { parseProcfile } from '../../parsers/procfile.js';
 import { parseToml } from '../../parsers/toml.js';
 import type { DeclaredCommand, ManifestFacts, PackageJsonFacts, ReplitFacts } from '../manifest-types.js';
@@ -112,14 +113,6 @@ function replitFacts(text: string): ManifestExtraction {
   return { manifest: facts, problems: document.problems, lines };
 }
 
-/** `.replit` commands are a string or an argv array (`["python", "main.py"]`). */
-export function commandString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && value.every((part) => typeof part === 'string')) {
-    return value.map((part) => (/^[\w./:=@%+-]+$/.test(part) ? part : `'${part.replace(/'/g, `'\\''`)}'`)).join(' ');
-  }
-  return undefined;
-}
 
 function columnOfValue(text: string, line: number): number {
   const lineText = text.split(/\r?\n/)[line - 1] ?? '';

@@ -18,6 +18,9 @@ export function readRender(document: StructuredDocument, root: Record<string, un
     }
     const build = commandAt(document, [...at, 'buildCommand'], service.buildCommand);
     if (build) facts.buildCommands.push(build);
+    // --- service stage (issue 5): the pre-deploy step (where migrations run) ---
+    const preDeploy = commandAt(document, [...at, 'preDeployCommand'], service.preDeployCommand);
+    if (preDeploy) facts.processes.push({ role: 'release', source: `render.yaml ${name} preDeployCommand`, command: preDeploy, ...(rootDir ? { rootDir } : {}) });
     const health = positionedText(document, [...at, 'healthCheckPath'], service.healthCheckPath);
     if (health) facts.healthPaths.push(health);
     const dockerfile = positionedText(document, [...at, 'dockerfilePath'], service.dockerfilePath);

@@ -4,6 +4,8 @@ import { extractJavaScriptCode } from './code/javascript-code.js';
 import { extractPythonCode } from './code/python-code.js';
 import { type SourceExtraction, extractSourceFacts, sourceFactsOfTokens } from './source.js';
 import { lexPythonWindows, planTokens } from './token-gate.js';
+// service stage (issue 5)
+import { extractServiceFacts } from './service/service-facts.js';
 
 /**
  * Source facts of one file: for Python and JS/TS, the code facts (imports, functions, loops,
@@ -23,6 +25,10 @@ export function extractSourceAndCodeFacts(language: SourceLanguage, text: string
         : sourceFactsOfTokens(language, lexPythonWindows(text, code.masked.lineStarts, plan.windows), text);
   extraction.source.code = code.code;
   for (const line of codeFactLines(code.code)) extraction.lines.add(line);
+  // --- service stage (issue 5): framework objects, extra routes, lifecycle, server settings, body reads ---
+  const service = extractServiceFacts(family, code, extraction.source);
+  if (service.facts) extraction.source.service = service.facts;
+  for (const line of service.lines) extraction.lines.add(line);
   return extraction;
 }
 

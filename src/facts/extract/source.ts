@@ -6,6 +6,7 @@ import { type LexResult, type Token, TokenKind } from '../../parsers/lexer/token
 import { tagLiteral } from '../literal-tags.js';
 import type { LiteralFact, SourceFacts } from '../types.js';
 import { extractEnvReads } from './env-reads.js';
+import { dottedNameBefore } from './token-names.js';
 import { literalContext, markEnvDefaults } from './literal-context.js';
 // --- config stage (issue 3) ---
 import { markGuardedReads } from './guarded-reads.js';
@@ -79,20 +80,6 @@ function collectLiterals(language: SourceLanguage, tokens: Token[]): LiteralFact
   return literals;
 }
 
-/** `sys.path.insert(` -> "sys.path.insert"; '' when the bracket is not a call. */
-export function dottedNameBefore(tokens: Token[], parenIndex: number): string {
-  const parts: string[] = [];
-  let index = parenIndex - 1;
-  while (index >= 0) {
-    const token = tokens[index] as Token;
-    if (token.kind !== TokenKind.Name) break;
-    parts.unshift(token.value);
-    const dot = tokens[index - 1];
-    if (!dot || dot.kind !== TokenKind.Punct || (dot.value !== '.' && dot.value !== '?.')) break;
-    index -= 2;
-  }
-  return parts.join('.');
-}
 
 /** The name a literal is assigned to (`NAME = "x"`, `name: "x"`, `f(name="x")`). */
 function assignmentTarget(tokens: Token[], index: number): string | undefined {

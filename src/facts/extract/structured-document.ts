@@ -3,7 +3,7 @@ import type { ParseProblem } from '../../parsers/positioned.js';
 import { parseToml } from '../../parsers/toml.js';
 import { parseYaml } from '../../parsers/yaml.js';
 import type { DeclaredCommand } from '../manifest-types.js';
-import { commandString } from './manifest.js';
+import { commandString } from './command-string.js';
 import type { ManifestEnvEntry } from '../deployment-manifest-types.js';
 
 export type DocumentPath = ReadonlyArray<string | number>;

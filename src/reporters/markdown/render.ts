@@ -4,6 +4,7 @@ import { renderExecutiveSummary, renderFindings, renderPriorityMatrix, renderQua
 import { renderEnvironment } from './env-section.js';
 import { renderSimulationTimeline } from './simulation-section.js';
 import { renderLogSummary } from './log-summary.js';
+import { renderModuleMap } from './module-map-section.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -19,7 +20,7 @@ export interface MarkdownSection {
 export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Executive summary', render: renderExecutiveSummary },
   { title: 'Priority matrix', render: renderPriorityMatrix },
-  { title: 'Module map', stage: 'map', render: () => undefined },
+  { title: 'Module map', stage: 'map', render: renderModuleMap },
   { title: 'Findings', render: renderFindings },
   { title: 'Environment variables', stage: 'config', render: renderEnvironment },
   { title: 'Quality gates', render: renderQualityGates },

@@ -3,6 +3,7 @@ import type { Report } from '../../model/report.js';
 import { evidenceWithCaret } from '../evidence.js';
 import { SEVERITIES, buildPriorityMatrix, sortBySeverity } from '../priority-matrix.js';
 import { verdictLines } from '../verdict-lines.js';
+import { renderRuntimeSummary } from './runtime-summary.js';
 import { type Style, createStyle } from './style.js';
 
 export interface TerminalOptions {
@@ -26,6 +27,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     const colored = stage.status === 'failed' ? style.red(mark) : stage.status === 'passed' ? style.green(mark) : stage.status === 'errored' ? style.yellow(mark) : style.dim(mark);
     out.push(`  ${colored} ${stage.id.padEnd(9)} ${stage.status.padEnd(8)} ${style.dim(stage.summary)}`);
   }
+  out.push(...renderRuntimeSummary(report, style));
   out.push('', ...renderMatrix(report, style));
   out.push(...renderFindings(report, style, options.maxFindings ?? 10));
   out.push(...renderFootnotes(report, style));

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../api.js';
+import { isTestPath } from '../../../facts/test-paths.js';
 
 const SYS_PATH_EDITS = new Set(['sys.path.insert', 'sys.path.append', 'sys.path.extend', 'site.addsitedir']);
 
@@ -12,6 +13,8 @@ export const noMachinePaths = defineCheck({
   },
   run({ project, report }) {
     for (const facts of project.allFacts()) {
+      // Tests never run in the deployment; their paths are test data (`'A = "/Users/ana/a"'`).
+      if (isTestPath(facts.path)) continue;
       for (const literal of facts.source?.literals ?? []) {
         const isSysPathEdit = literal.callee !== undefined && SYS_PATH_EDITS.has(literal.callee) && literal.tags.includes('absolute-path');
         if (!literal.tags.includes('machine-path') && !isSysPathEdit) continue;

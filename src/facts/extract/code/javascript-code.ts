@@ -30,5 +30,5 @@ export function extractJavaScriptCode(text: string): CodeExtraction {
     mainCalls: functions.mainCalls,
   };
   if (/\b(?:document|window|localStorage|sessionStorage|navigator)\s*\./.test(masked.code)) code.usesBrowserGlobals = true;
-  return { code, masked: { ...masked, problems: [...masked.problems, ...structure.brackets.problems] }, problems: [...masked.problems, ...structure.brackets.problems] };
+  return { code, masked: { ...masked, problems: [...masked.problems, ...structure.brackets.problems] }, problems: [...masked.problems, ...structure.brackets.problems], passes: { calls, functionIndexAt, javascript: scope } };
 }

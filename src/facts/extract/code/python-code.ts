@@ -1,4 +1,4 @@
-import { findCallSites } from '../../../parsers/code/call-sites.js';
+import { type CallSite, findCallSites } from '../../../parsers/code/call-sites.js';
 import { maskPython } from '../../../parsers/code/mask-python.js';
 import type { MaskedSource } from '../../../parsers/code/masked-source.js';
 import { type PyLine, buildPythonStructure } from '../../../parsers/code/python-structure.js';
@@ -9,6 +9,7 @@ import { pythonFunctions } from './python-functions.js';
 import { pythonImports } from './python-imports.js';
 import { pythonLoops } from './python-loops.js';
 import { PythonScope } from './python-scope.js';
+import type { JavaScriptScope } from './javascript-scope.js';
 
 export interface CodeExtraction {
   code: CodeFacts;
@@ -17,6 +18,15 @@ export interface CodeExtraction {
   problems: MaskProblem[];
   /** Python: the logical lines (the token gate lexes only some of them). */
   pythonLines?: PyLine[];
+  /** What the pre-pass built, for later passes over the same file (service facts) without a second parse. */
+  passes?: CodePasses;
+}
+
+export interface CodePasses {
+  calls: readonly CallSite[];
+  functionIndexAt(offset: number): number;
+  python?: PythonScope;
+  javascript?: JavaScriptScope;
 }
 
 /** Code facts of a Python file, from one masking pass and the block structure. */
@@ -39,5 +49,5 @@ export function extractPythonCode(text: string): CodeExtraction {
   };
   if (scope.hasMainGuard) code.hasMainGuard = true;
   const problems = [...masked.problems, ...structure.brackets.problems];
-  return { code, masked: { ...masked, problems }, problems, pythonLines: structure.lines };
+  return { code, masked: { ...masked, problems }, problems, pythonLines: structure.lines, passes: { calls, functionIndexAt, python: scope } };
 }
