@@ -1,3 +1,5 @@
+import { envContract } from '../facts/env-contract.js';
+import { projectSecretValues } from '../facts/evidence/redact-change.js';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { redact } from '../util/redact.js';
@@ -7,14 +9,16 @@ import type { RawFinding } from './run-checks.js';
 
 /**
  * Turns what checks reported into findings: stage and severity from the check (config may
- * override), evidence from the file's facts, secrets redacted everywhere, fingerprints that do not
+ * override), evidence from the file's facts, secrets redacted everywhere (those the check names and
+ * the project's own secret values, which logs and app output can repeat anywhere), fingerprints that do not
  * depend on line numbers. Sorted by file and position.
  */
 export function finalizeFindings(project: Project, raw: RawFinding[], settings: Map<string, CheckSettings>): Finding[] {
   const ordered = [...raw].sort((a, b) => compareLocations(a.input.location, b.input.location));
   const occurrences = new Map<string, number>();
+  const projectSecrets = projectSecretValues(envContract(project));
   return ordered.map(({ check, input }) => {
-    const secrets = input.secrets ?? [];
+    const secrets = input.secrets ? [...input.secrets, ...projectSecrets] : projectSecrets;
     const location = { ...input.location, file: normalizePath(input.location.file) };
     const rawEvidence = input.evidence ?? project.facts(location.file)?.snippets[location.line];
     const evidence = rawEvidence === undefined ? undefined : redact(rawEvidence, secrets);

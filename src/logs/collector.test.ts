@@ -149,4 +149,11 @@ describe('the logs collector', () => {
     expect(JSON.stringify(report)).not.toContain('Vq83kdlL2xPz');
     expect(logsOf(report).groups[0]?.example.text[0]).toContain('postgres://shop:********@db.internal');
   });
+  it("masks the project's own secret values (from its committed env files) that a log prints", async () => {
+    const log = '2024-03-05 10:00:00,000 ERROR app: payment refused for key pay_7Hq2LmX9vR4tZ8wK\n';
+    const root = tree({ 'app.py': 'import os\nKEY = os.environ["PAYMENT_API_KEY"]\n', '.env': 'PAYMENT_API_KEY=pay_7Hq2LmX9vR4tZ8wK\n', 'logs/app.log': log });
+    const report = await audit({ root, checks: [noRecentErrors], collectors: [logsCollector] });
+    expect(JSON.stringify(report)).not.toContain('pay_7Hq2LmX9vR4tZ8wK');
+    expect(logsOf(report).groups[0]?.example.text[0]).toContain('payment refused for key pay_');
+  });
 });

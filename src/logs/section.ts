@@ -2,6 +2,9 @@ import type { SectionBuilder } from '../engine/sections.js';
 import type { LogErrorGroup, LogsEvidence } from '../facts/evidence/logs.js';
 import type { Finding } from '../model/finding.js';
 import type { LogGroupEntry, LogsSection } from '../model/logs-section-schema.js';
+import { projectSecretValues } from '../facts/evidence/redact-change.js';
+import { envContract } from '../facts/env-contract.js';
+import { redactDeep } from '../util/redact.js';
 import { findPredictingFinding } from './group/link-findings.js';
 import { describeException, describeOrigin, summarizeModules } from './group/modules.js';
 
@@ -12,7 +15,8 @@ const MAX_EXAMPLE_LINES = 20;
 /** `report.sections.logs` from the logs evidence: modules with their failures, groups with root causes. */
 export const logsSectionBuilder: SectionBuilder = {
   key: 'logs',
-  build: (project, findings) => (project.evidence.logs ? buildLogsSection(project.evidence.logs, findings) : undefined),
+  // Group texts are redacted of token shapes when read; the project's own secret values (from its committed env files) are masked here.
+  build: (project, findings) => (project.evidence.logs ? redactDeep(buildLogsSection(project.evidence.logs, findings), projectSecretValues(envContract(project))) : undefined),
 };
 
 export function buildLogsSection(evidence: LogsEvidence, findings: readonly Finding[]): LogsSection {

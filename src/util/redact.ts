@@ -32,3 +32,13 @@ export function redact(text: string, secrets: readonly string[] = []): string {
     password.startsWith('*') || password.startsWith('$') || password.startsWith('{') ? `${head}${password}${tail}` : `${head}${maskSecret(password)}${tail}`,
   );
 }
+
+/** A copy of plain data (strings, arrays, objects) with every string redacted as by `redact`. */
+export function redactDeep<T>(value: T, secrets: readonly string[] = []): T {
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, secrets)) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = redactDeep(item, secrets);
+  return copy as T;
+}

@@ -1,6 +1,6 @@
 import type { LogErrorGroup, LogsEvidence } from '../../facts/evidence/logs.js';
 import { type LogEvent, MAX_EVENT_LINES } from '../event.js';
-import { redact } from '../../util/redact.js';
+import { redactDeep } from '../../util/redact.js';
 import { type ErrorIdentity, fingerprintOf, identifyEvent } from './identify.js';
 import type { ProjectFiles } from './project-files.js';
 import { WindowCounter, bucketMsFor } from './window-counter.js';
@@ -81,7 +81,7 @@ export class ErrorGroups {
   finish(): Pick<LogsEvidence, 'groups' | 'window' | 'foldedGroups'> {
     const cutoff = this.newest === undefined ? undefined : this.newest - this.windowMs;
     const isRecentRun = (source: number, run: number): boolean => run >= (this.runsBySource.get(source) ?? 1) - this.options.recentRuns;
-    const groups = [...this.groups.values()].map((group) => redactStrings(toGroup(group, cutoff, isRecentRun)));
+    const groups = [...this.groups.values()].map((group) => redactDeep(toGroup(group, cutoff, isRecentRun)));
     groups.sort((a, b) => b.recentCount - a.recentCount || b.count - a.count || a.fingerprint.localeCompare(b.fingerprint));
     return { groups, window: this.describeWindow(cutoff), foldedGroups: this.folded };
   }
@@ -146,12 +146,3 @@ function detachIdentity(identity: ErrorIdentity): ErrorIdentity {
   return JSON.parse(JSON.stringify(identity)) as ErrorIdentity;
 }
 
-/** Group texts end up in every report: mask secrets (tokens, URL passwords) in each string. */
-function redactStrings<T>(value: T): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item)) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = redactStrings(item);
-  return copy as T;
-}
