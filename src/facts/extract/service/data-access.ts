@@ -15,7 +15,7 @@ const LOCAL_DATABASE = /^(?:sqlite|file:)|\.(?:db|sqlite3?)$/i;
 export function databaseEngines(source: ServiceSource): EngineFact[] {
   const found: EngineFact[] = [];
   for (const call of source.calls) {
-    const last = lastPart(call.name);
+    const last = call.last;
     if (source.family === 'python' && (last === 'create_engine' || last === 'create_async_engine')) found.push(pythonEngine(source, call.name, call.start, call.paren));
     else if (source.family === 'python' && PYTHON_CONNECTIONS.test(call.name)) found.push(connection(source, call.name, call.start));
     else if (source.family === 'javascript' && isJavaScriptConnection(source, call.name, call.start)) found.push(connection(source, call.name, call.start));
@@ -51,7 +51,7 @@ function connection(source: ServiceSource, api: string, start: number): EngineFa
 export function schemaCreates(source: ServiceSource): PositionedScope[] {
   const found: PositionedScope[] = [];
   for (const call of source.calls) {
-    if (lastPart(call.name) !== 'create_all' || call.name === 'create_all') continue;
+    if (call.last !== 'create_all' || call.name === 'create_all') continue;
     found.push({ ...positionOf(source, call.start), scope: scopeAt(source, call.start), ...(isConditionalAt(source, call.start) ? { isConditional: true } : {}) });
   }
   return found;

@@ -14,7 +14,7 @@ export function javascriptServiceRoutes(source: ServiceSource, objects: readonly
   const routes: ServiceRouteFact[] = knownOwnerRoutes(source, objects);
   if (source.bindings.get('Controller')?.module === '@nestjs/common') routes.push(...nestRoutes(source));
   for (const call of source.calls) {
-    const last = lastPart(call.name);
+    const last = call.last;
     if (last !== 'route' || !/^[A-Za-z_$][\w$]*\.route$/.test(call.name)) continue;
     const args = argumentsOf(source, call);
     if (args.length === 1 && source.masked.code.charCodeAt((args[0] as { start: number }).start) === 123) routes.push(...fastifyRoute(source, call.name.slice(0, -6), args[0] as { start: number; end: number }, call.start));
@@ -83,7 +83,7 @@ function expressChain(source: ServiceSource, owner: string, paren: number, path:
 
 /** `http.createServer((req, res) => { if (req.url === '/health') ... })`: the paths it compares the URL with. */
 function nodeHttpRoutes(source: ServiceSource): ServiceRouteFact[] {
-  const servers = source.calls.filter((call) => lastPart(call.name) === 'createServer');
+  const servers = source.calls.filter((call) => call.last === 'createServer');
   const routes: ServiceRouteFact[] = [];
   for (const server of servers) {
     const at = positionOf(source, server.start);

@@ -1,4 +1,3 @@
-import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { LifecycleHookFact, PositionedScope, SignalHandlerFact } from '../../service-types.js';
 import { type ServiceSource, argumentsOf, isConditionalAt, literalOf, positionOf, scopeAt } from './service-source.js';
 
@@ -20,7 +19,7 @@ export function lifecycleHooks(source: ServiceSource): LifecycleHookFact[] {
   }
   for (const match of code.matchAll(BEFORE_FIRST)) hooks.push({ kind: 'before_first_request', event: 'startup', owner: match[1] as string, ...positionOf(source, match.index as number) });
   for (const call of source.calls) {
-    if (lastPart(call.name) !== 'add_event_handler') continue;
+    if (call.last !== 'add_event_handler') continue;
     const event = eventOf(literalOf(source, argumentsOf(source, call)[0]));
     hooks.push({ kind: 'add_event_handler', event, owner: call.name.slice(0, -'.add_event_handler'.length), ...positionOf(source, call.start) });
   }
@@ -54,7 +53,7 @@ const MIGRATION_CALLS = /^(?:command\.upgrade|alembic\.command\.upgrade|flask_mi
 export function migrationCalls(source: ServiceSource): PositionedScope[] {
   const found: PositionedScope[] = [];
   for (const call of source.calls) {
-    const last = lastPart(call.name);
+    const last = call.last;
     const isMigration =
       MIGRATION_CALLS.test(call.name) ||
       (last === 'upgrade' && ['flask_migrate', 'alembic.command', 'alembic'].includes(source.bindings.get(call.name.split('.')[0] as string)?.module ?? '')) ||

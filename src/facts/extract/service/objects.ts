@@ -1,4 +1,3 @@
-import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { ServiceObjectFact, ServiceObjectKind } from '../../service-types.js';
 import { calleeOrigin } from './bindings.js';
 import { type ServiceSource, argumentsOf, assignedName, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt } from './service-source.js';
@@ -46,7 +45,7 @@ export function serviceObjects(source: ServiceSource): ServiceObjectFact[] {
   const factories = source.family === 'python' ? PYTHON_FACTORIES : JAVASCRIPT_FACTORIES;
   const found: ServiceObjectFact[] = [];
   for (const call of source.calls) {
-    const last = lastPart(call.name);
+    const last = call.last;
     if (!/^[A-Z]|^(?:express|fastify|Router|createServer|create|schedule|default)$/.test(last) && !source.bindings.has(call.name)) continue;
     const origin = calleeOrigin(source.bindings, call.name);
     if (!origin) continue;

@@ -52,7 +52,7 @@ export function positionOf(source: ServiceSource, offset: number): Positioned {
   return lineColumnOf(source.masked, offset);
 }
 
-export function argumentsOf(source: ServiceSource, call: CallSite): Argument[] {
+export function argumentsOf(source: ServiceSource, call: Pick<CallSite, 'name' | 'start' | 'paren'>): Argument[] {
   return callArguments(source.masked.code, source.brackets, call.paren);
 }
 
