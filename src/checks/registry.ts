@@ -19,6 +19,7 @@ import { noDivergingReplitRun } from './start/no-diverging-replit-run/check.js';
 import { noFragilePaths } from './supervisor/no-fragile-paths/check.js';
 import { requireAutorestart } from './supervisor/require-autorestart/check.js';
 import { noMissingTarget } from './start/no-missing-target/check.js';
+import { requireInstalledProgram } from './start/require-installed-program/check.js';
 import { noHardcodedCredentials } from './secrets/no-hardcoded-credentials/check.js';
 import { noBroadKill } from './shell/no-broad-kill/check.js';
 import { requireExecForServer } from './shell/require-exec-for-server/check.js';
@@ -82,6 +83,7 @@ export const ALL_CHECKS: readonly Check[] = [
   noCommittedDotenv,
   noMachinePaths,
   noMissingTarget,
+  requireInstalledProgram,
   // config stage (issue 3)
   requireProvidedVariable,
   requireDocumented,

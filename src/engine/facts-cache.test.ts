@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,16 @@ describe('facts cache', () => {
     const third = collectFacts(root, options);
     expect(third.cache).toEqual({ hits: 2, misses: 1 });
     expect(third.facts.find((facts) => facts.path === 'app/main.py')?.source?.code?.calls.map((call) => call.callee)).toEqual(['sys.exit']);
+  });
+
+  it('keeps its files readable by the user only (facts carry env-file values)', () => {
+    const { root, cacheDir, options } = setup();
+    const nested = join(cacheDir, 'new-dir');
+    collectFacts(root, { ...options, cacheDir: nested });
+    const packs = readdirSync(nested).filter((name) => !name.startsWith('.'));
+    expect(packs.length).toBeGreaterThan(0);
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+    for (const pack of packs) expect(statSync(join(nested, pack)).mode & 0o777).toBe(0o600);
   });
 
   it('reuses facts by content hash when only the timestamp changed', () => {

@@ -104,10 +104,11 @@ export class FactsCache {
   save(): void {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
     try {
-      mkdirSync(this.directory, { recursive: true });
+      // Facts hold what env files and manifests say (values included): readable by the user only.
+      mkdirSync(this.directory, { recursive: true, mode: 0o700 });
       const pack: Pack = { format: FORMAT, version: this.version, root: this.root, entries: this.next };
       const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(temporary, JSON.stringify(pack));
+      writeFileSync(temporary, JSON.stringify(pack), { mode: 0o600 });
       renameSync(temporary, this.file);
       trimDirectory(this.directory, this.file);
     } catch {

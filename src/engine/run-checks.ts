@@ -22,7 +22,7 @@ export function runChecks(project: Project, checks: readonly Check[], settings: 
   for (const check of checks) {
     const { id, stage } = check.meta;
     const setting = settings.get(id);
-    const run: CheckRun = { id, stage, status: 'passed', findings: 0 };
+    const run: CheckRun = { id, stage, status: 'passed', findings: 0, description: check.meta.description, severity: setting?.severity ?? check.meta.severity, category: check.meta.category };
     if (check.meta.experimental) run.experimental = true;
     runs.push(run);
     if (setting && !setting.enabled) {

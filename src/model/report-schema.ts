@@ -78,6 +78,11 @@ export const CheckRunSchema = Type.Object({
   findings: Type.Integer({ minimum: 0 }),
   reason: Type.Optional(Type.String()),
   experimental: Type.Optional(Type.Boolean()),
+  /** What the check requires (its `meta.description`): rule text for SARIF and JUnit consumers. */
+  description: Type.Optional(Type.String()),
+  /** The severity its findings get by default (after config overrides), and its category. */
+  severity: Type.Optional(SeverityEnum),
+  category: Type.Optional(stringEnum<Category>(CATEGORIES)),
 });
 
 export const SkippedFileSchema = Type.Object({

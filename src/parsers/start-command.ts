@@ -27,7 +27,7 @@ export interface ParsedCommand {
   /** Inline assignments (`PORT=3000 node server.js`), in order. */
   env: Array<{ name: string; value: string }>;
   /** Every simple command as its words, for checks that look at programs and flags. */
-  commands: Array<{ program: string; args: string[]; cwd: string }>;
+  commands: Array<{ program: string; args: string[]; cwd: string; /** The program word as written (`./bin/serve`, `gunicorn`). */ word: string }>;
 }
 
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
@@ -75,7 +75,7 @@ export function parseStartCommand(command: string, depth = 0): ParsedCommand {
     if (!head) continue;
     const program = posix.basename(head.value);
     const args = rest.slice(1);
-    result.commands.push({ program, args: args.map((token) => token.value), cwd });
+    result.commands.push({ program, args: args.map((token) => token.value), cwd, word: head.value });
     if (program === 'cd') {
       const target = args[0]?.value;
       if (target && !target.startsWith('$') && !target.startsWith('~')) cwd = posix.normalize(posix.join(cwd, target));

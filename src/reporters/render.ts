@@ -1,9 +1,11 @@
 import type { Report } from '../model/report.js';
 import { renderJson } from './json.js';
+import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown/render.js';
+import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal/render.js';
 
-export const FORMATS = ['terminal', 'markdown', 'json'] as const;
+export const FORMATS = ['terminal', 'markdown', 'json', 'sarif', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -18,6 +20,10 @@ export function renderReport(format: Format, report: Report, options: RenderOpti
       return renderJson(report);
     case 'markdown':
       return renderMarkdown(report);
+    case 'sarif':
+      return renderSarif(report);
+    case 'junit':
+      return renderJunit(report);
     default:
       return renderTerminal(report, options);
   }

@@ -64,7 +64,8 @@ describe('classifyFailure', () => {
     ['psycopg2.OperationalError: connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused', 'database-refused', {}],
     ['Error: connect ECONNREFUSED 127.0.0.1:6379', 'database-refused', {}],
     ['FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', 'out-of-memory', {}],
-    ['sh: 1: exec: uvicorn: not found', 'command-not-found', {}],
+    ['sh: 1: exec: uvicorn: not found', 'command-not-found', { module: 'uvicorn' }],
+    ['bash: line 1: gunicorn: command not found', 'command-not-found', { module: 'gunicorn' }],
     ['Traceback (most recent call last):\n  File "x", line 1\nRuntimeError: payments provider not configured', 'exception-at-start', {}],
   ] as const)('%s -> %s', (text, kind, extra) => {
     expect(classify(text)).toMatchObject({ kind, ...extra });

@@ -48,7 +48,7 @@ const RULES: Rule[] = [
     match: (text) => (/ECONNREFUSED|[Cc]onnection refused|could not connect to server|Can't connect to/.test(text) && DATABASE_WORDS.test(text) ? {} : undefined),
   },
   { kind: 'out-of-memory', match: (text) => (/MemoryError|JavaScript heap out of memory|Cannot allocate memory|ENOMEM/.test(text) ? {} : undefined) },
-  { kind: 'command-not-found', match: (text) => (/(: not found$|command not found|: No such file or directory$)/.test(text) && /^(sh|\/bin\/sh|bash|.*: line \d+)/.test(text) ? {} : undefined) },
+  { kind: 'command-not-found', match: (text) => (/(: not found$|command not found|: No such file or directory$)/.test(text) && /^(sh|\/bin\/sh|bash|.*: line \d+)/.test(text) ? missingCommand(text) : undefined) },
   { kind: 'exception-at-start', match: (text) => (/^(\w+\.)*\w*(Error|Exception|Exit|Interrupt)\b(:|$)/.test(text.trim()) || /^Uncaught \w+/.test(text.trim()) ? {} : undefined) },
 ];
 
@@ -128,4 +128,10 @@ export function describeExit(code: number | null | undefined, signal: string | n
   if (signal) return `killed by ${signal}`;
   if (code === null || code === undefined) return 'ended';
   return `exited with code ${code}`;
+}
+
+/** `sh: 1: exec: gunicorn: not found` -> gunicorn (as `module`, so the finding that names it links). */
+function missingCommand(text: string): { module?: string } {
+  const name = /(?:^|:\s)([\w.+-]+): (?:command )?not found$/.exec(text.trim())?.[1];
+  return name ? { module: name } : {};
 }

@@ -29,6 +29,12 @@ describe('findPrediction', () => {
     expect(findPrediction({ kind: 'missing-file', summary: "can't open file", line: "python: can't open file '/tmp/x/app/jobs/worker.py'" }, [startFinding], contract)).toBe(startFinding);
   });
 
+  it('links a command not found to the finding that says the program is not installed', () => {
+    const programFinding = finding('start/require-installed-program', 'Procfile', 1, 'Procfile web runs `gunicorn`, but no Python dependency manifest (requirements.txt) declares `gunicorn`.');
+    const otherProgram = finding('start/require-installed-program', 'Procfile', 2, 'Procfile worker runs `celery`, but no Python dependency manifest (requirements.txt) declares `celery`.');
+    expect(findPrediction({ kind: 'command-not-found', summary: 'command not found', line: 'sh: 1: exec: gunicorn: not found', module: 'gunicorn' }, [otherProgram, programFinding], contract)).toBe(programFinding);
+  });
+
   it('does not link a finding of another family, nor a family match about something else', () => {
     const otherVariable = finding('env/require-provided', 'app/settings.py', 3, 'REDIS_URL is read without a default, but nothing provides it.');
     expect(findPrediction({ kind: 'missing-env', summary: "KeyError: 'DATABASE_URL'", variable: 'DATABASE_URL' }, [pathFinding, otherVariable], contract)).toBeUndefined();

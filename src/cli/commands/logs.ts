@@ -7,7 +7,7 @@ import { audit } from '../../engine/audit.js';
 import { logsCollector } from '../../logs/collector.js';
 import { UsageError } from '../../model/errors.js';
 import type { Report } from '../../model/report.js';
-import { renderJson } from '../../reporters/json.js';
+import { renderReport } from '../../reporters/render.js';
 import { renderFindings } from '../../reporters/markdown/core-sections.js';
 import { renderLogSummary } from '../../reporters/markdown/log-summary.js';
 import { renderMarkdown } from '../../reporters/markdown/render.js';
@@ -57,8 +57,8 @@ export async function runLogsCommand(paths: readonly string[], options: LogsComm
 function writeTarget(target: OutputTarget, report: Report, color: boolean): void {
   const isTerminal = target.file === undefined && target.format === 'terminal' && color && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const text =
-    target.format === 'json'
-      ? renderJson(report)
+    target.format === 'json' || target.format === 'sarif' || target.format === 'junit'
+      ? renderReport(target.format, report)
       : target.format === 'markdown'
         ? renderMarkdown(report, [
             { title: 'Log summary', stage: 'logs', render: renderLogSummary },

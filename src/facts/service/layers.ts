@@ -63,7 +63,12 @@ export function classifyModule(facts: FileFacts, declarations: ModuleDeclaration
     reasons.push(reason);
   };
   importSignals(facts, add);
-  for (const [pattern, layer] of PATH_LAYERS) if (pattern.test(facts.path)) add(layer, 2, `path ${facts.path.match(pattern)?.[0].replace(/^\//, '')}`);
+  for (const [pattern, layer] of PATH_LAYERS) {
+    if (!pattern.test(facts.path)) continue;
+    // A JS/TS `models/` or `db/` folder without a database import holds types and helpers, not data access.
+    if (layer === 'data' && facts.kind !== 'python' && !hasDataEvidence(facts)) continue;
+    add(layer, 2, `path ${facts.path.match(pattern)?.[0].replace(/^\//, '')}`);
+  }
   declarationSignals(facts, declarations, add);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || TIE_ORDER.indexOf(a[0]) - TIE_ORDER.indexOf(b[0]));
   const layer = ranked[0]?.[0] ?? 'logic';
@@ -96,6 +101,18 @@ function declarationSignals(facts: FileFacts, declarations: ModuleDeclarations, 
   if (service?.isClientComponent || code?.usesBrowserGlobals) add('ui', 2, service?.isClientComponent ? "'use client'" : 'uses browser globals');
   else if (declarations.isClientSide) add('ui', 3, 'part of a front-end package');
   if (/\.[jt]sx$/.test(facts.path)) add('ui', 1, 'JSX file');
+}
+
+/** Real evidence of data access: the module imports a database package (not only its types) or creates an engine, connection or tables. */
+export function hasDataEvidence(facts: FileFacts): boolean {
+  const service = facts.source?.service;
+  if ((service?.engines ?? []).length > 0 || (service?.schemaCreates ?? []).length > 0) return true;
+  return importsLayerPackage(facts, 'data');
+}
+
+/** The module imports (for real, not `import type`) a package of the layer. */
+export function importsLayerPackage(facts: FileFacts, layer: Layer): boolean {
+  return (facts.source?.code?.imports ?? []).some((entry) => !entry.module.startsWith('.') && !entry.isTypeOnly && PACKAGE_LAYERS[layer].test(packageName(entry.module, facts.kind === 'python')));
 }
 
 /** `sqlalchemy.orm` -> `sqlalchemy` (but `django.db`, `fastapi.security` keep two parts); `@prisma/client/x` -> `@prisma/client`. */

@@ -37,7 +37,7 @@ export function mountsOfProject(project: Project): Map<string, MountEdge[]> {
  */
 export function prefixesOf(project: Project, mounts: Map<string, MountEdge[]>, file: string, owner: string, framework: string): Array<{ prefix: string; framework: string }> {
   const results = new Map<string, string>();
-  const stack: Array<{ key: string; suffix: string; depth: number }> = [{ key: `${file}#${owner}`, suffix: '', depth: 0 }];
+  const stack: Array<{ key: string; suffix: string; depth: number }> = [{ key: definitionOf(project, file, owner), suffix: '', depth: 0 }];
   while (stack.length > 0 && results.size < MAX_PREFIXES) {
     const { key, suffix, depth } = stack.pop() as { key: string; suffix: string; depth: number };
     const object = objectOf(project, key);
@@ -47,6 +47,19 @@ export function prefixesOf(project: Project, mounts: Map<string, MountEdge[]>, f
     for (const parent of parents) stack.push({ key: parent.parent, suffix: joinPrefix(parent.prefix, own), depth: depth + 1 });
   }
   return [...results].map(([prefix, found]) => ({ prefix: joinPrefix(found === 'NestJS' ? nestGlobalPrefix(project) : '', prefix), framework: found }));
+}
+
+/**
+ * `file#owner` of the router the routes are registered on: where it is created, following one
+ * import when the file imports it by name (Flask: `from . import bp` in `api/items.py`, with `bp`
+ * created in `api/__init__.py`).
+ */
+function definitionOf(project: Project, file: string, owner: string): string {
+  const key = `${file}#${owner}`;
+  if (objectOf(project, key) || owner.includes('.')) return key;
+  const entry = moduleGraph(project).imports.find((candidate) => candidate.file === file && candidate.fact.kind === 'from' && (candidate.fact.names ?? []).includes(owner));
+  const target = entry?.resolution.targets.find((candidate) => objectOf(project, `${candidate}#${owner}`));
+  return target ? `${target}#${owner}` : key;
 }
 
 function objectOf(project: Project, key: string): { prefix?: string; framework: string } | undefined {

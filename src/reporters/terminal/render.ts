@@ -20,7 +20,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   const out: string[] = [];
   const { stats } = report;
   out.push(style.bold(`liveready ${report.tool.version}`) + style.dim(` · ${report.root}`));
-  out.push(style.dim(`${stats.files} files (${formatBytes(stats.bytes)}) listed by ${stats.listing} in ${(stats.durationMs / 1000).toFixed(2)} s`));
+  out.push(style.dim(`${stats.files} files (${formatBytes(stats.bytes)}, listed by ${stats.listing}), audited in ${(stats.durationMs / 1000).toFixed(2)} s`));
   out.push('', style.bold('Stages'));
   for (const stage of report.stages) {
     const mark = STATUS_MARK[stage.status] ?? '?';

@@ -8,6 +8,7 @@ import { javascriptImports } from './javascript-imports.js';
 import { javascriptLoops } from './javascript-loops.js';
 import { JavaScriptScope } from './javascript-scope.js';
 import type { CodeExtraction } from './python-code.js';
+import { usesBrowserGlobals } from './browser-globals.js';
 
 /** Code facts of a JS/TS file, from one masking pass and its brace structure. */
 export function extractJavaScriptCode(text: string): CodeExtraction {
@@ -29,6 +30,6 @@ export function extractJavaScriptCode(text: string): CodeExtraction {
     importTimeCalls: functions.importTimeCalls,
     mainCalls: functions.mainCalls,
   };
-  if (/\b(?:document|window|localStorage|sessionStorage|navigator)\s*\./.test(masked.code)) code.usesBrowserGlobals = true;
+  if (usesBrowserGlobals(masked.code)) code.usesBrowserGlobals = true;
   return { code, masked: { ...masked, problems: [...masked.problems, ...structure.brackets.problems] }, problems: [...masked.problems, ...structure.brackets.problems], passes: { calls, functionIndexAt, javascript: scope } };
 }

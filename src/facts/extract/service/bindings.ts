@@ -7,18 +7,33 @@ export interface Binding {
   imported: string;
 }
 
-/** Local names bound by a Python file's imports (`from fastapi import FastAPI`, `import celery`). Aliases keep the imported name. */
-export function pythonBindings(imports: readonly ImportFact[]): Map<string, Binding> {
+/**
+ * Local names bound by a Python file's imports (`from fastapi import FastAPI`, `import celery`).
+ * An alias binds its own name to the imported one (`from .api import bp as api_bp`: `api_bp` -> .api bp).
+ */
+export function pythonBindings(imports: readonly ImportFact[], masked: MaskedSource): Map<string, Binding> {
   const bindings = new Map<string, Binding>();
   for (const fact of imports) {
     if (fact.kind === 'from') {
-      for (const name of fact.names ?? []) if (name !== '*') bindings.set(name, { module: fact.module, imported: name });
+      const aliases = fromAliases(fact, masked);
+      for (const name of fact.names ?? []) if (name !== '*') bindings.set(aliases.get(name) ?? name, { module: fact.module, imported: name });
     } else if (fact.kind === 'import') {
       const first = fact.module.split('.')[0] as string;
       bindings.set(first, { module: first, imported: '*' });
     }
   }
   return bindings;
+}
+
+/** `from x import (a as b,\n c)`: imported name -> local alias, read from the statement after the module. */
+function fromAliases(fact: ImportFact, masked: MaskedSource): Map<string, string> {
+  const aliases = new Map<string, string>();
+  const start = (masked.lineStarts[fact.line - 1] ?? 0) + fact.column - 1;
+  const rest = masked.code.slice(start, start + 600);
+  const statement = /^[\w.]+\s+import\s+(\([^)]*\)|[^\n;]*)/.exec(rest)?.[1] ?? '';
+  if (!/\bas\b/.test(statement)) return aliases;
+  for (const match of statement.matchAll(/\b([A-Za-z_]\w*)\s+as\s+([A-Za-z_]\w*)/g)) aliases.set(match[1] as string, match[2] as string);
+  return aliases;
 }
 
 /** Local names bound by a JS/TS file's imports and requires (`import express from 'express'`, `const { Router } = require('express')`). */

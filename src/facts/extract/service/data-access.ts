@@ -1,7 +1,7 @@
 import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { DatabaseFallbackFact, EngineFact, PositionedScope } from '../../service-types.js';
 import { calleeOrigin } from './bindings.js';
-import { type ServiceSource, argumentsOf, isConditionalAt, keywordArguments, literalOf, objectKeys, positionOf, positionalArguments, scopeAt, textOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, isConditionalAt, keywordArguments, literalOf, objectKeys, positionOf, positionalArguments, scopeAt, textOf } from './service-source.js';
 
 const PYTHON_CONNECTIONS = /^(?:psycopg2|psycopg|pymysql|MySQLdb|mysql\.connector)\.connect$/;
 const JAVASCRIPT_CONNECTIONS: Array<{ module: RegExp; member: RegExp }> = [
@@ -14,7 +14,7 @@ const LOCAL_DATABASE = /^(?:sqlite|file:)|\.(?:db|sqlite3?)$/i;
 /** Database engines and single shared connections: `create_engine(url, ...)`, `psycopg2.connect(...)`, pg `new Client()`. */
 export function databaseEngines(source: ServiceSource): EngineFact[] {
   const found: EngineFact[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, 'create_engine', 'create_async_engine', 'connect', 'Client', 'createConnection')) {
     const last = call.last;
     if (source.family === 'python' && (last === 'create_engine' || last === 'create_async_engine')) found.push(pythonEngine(source, call.name, call.start, call.paren));
     else if (source.family === 'python' && PYTHON_CONNECTIONS.test(call.name)) found.push(connection(source, call.name, call.start));
@@ -50,8 +50,8 @@ function connection(source: ServiceSource, api: string, start: number): EngineFa
 /** `Base.metadata.create_all(engine)`, `db.create_all()`: tables created from the models. */
 export function schemaCreates(source: ServiceSource): PositionedScope[] {
   const found: PositionedScope[] = [];
-  for (const call of source.calls) {
-    if (call.last !== 'create_all' || call.name === 'create_all') continue;
+  for (const call of callsNamed(source, 'create_all')) {
+    if (call.name === 'create_all') continue;
     found.push({ ...positionOf(source, call.start), scope: scopeAt(source, call.start), ...(isConditionalAt(source, call.start) ? { isConditional: true } : {}) });
   }
   return found;
@@ -68,7 +68,7 @@ export function databaseFallbacks(source: ServiceSource): DatabaseFallbackFact[]
     if (!DATABASE_VARIABLE.test(read.name) || read.defaultValue === undefined || !LOCAL_DATABASE.test(read.defaultValue)) continue;
     found.push({ variable: read.name, fallback: read.defaultValue, line: read.line, column: read.column });
   }
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, 'config', 'parse')) {
     if (!/^dj_database_url\.(?:config|parse)$/.test(call.name)) continue;
     const fallback = literalOf(source, keywordArguments(source, argumentsOf(source, call)).get('default'));
     if (fallback !== undefined && LOCAL_DATABASE.test(fallback)) found.push({ variable: 'DATABASE_URL', fallback, ...positionOf(source, call.start) });

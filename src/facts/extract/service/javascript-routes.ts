@@ -2,7 +2,7 @@ import { closeOf } from '../../../parsers/code/brackets.js';
 import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { ServiceObjectFact, ServiceRouteFact } from '../../service-types.js';
 import { comparedPaths } from './python-routes.js';
-import { type ServiceSource, argumentsOf, codeOf, literalOf, objectValue, positionOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, codeOf, literalOf, objectValue, positionOf } from './service-source.js';
 
 const VERB = /^(get|post|put|patch|delete|head|options|all)$/;
 const NEST_VERB = /@(Get|Post|Put|Patch|Delete|Head|Options|All)\s*\(/g;
@@ -13,9 +13,8 @@ const URL_TEST = /\b(?:req|request)\.url\b|\bpathname\b|\burl\b\s*(?:===?|!==?)|
 export function javascriptServiceRoutes(source: ServiceSource, objects: readonly ServiceObjectFact[]): ServiceRouteFact[] {
   const routes: ServiceRouteFact[] = knownOwnerRoutes(source, objects);
   if (source.bindings.get('Controller')?.module === '@nestjs/common') routes.push(...nestRoutes(source));
-  for (const call of source.calls) {
-    const last = call.last;
-    if (last !== 'route' || !/^[A-Za-z_$][\w$]*\.route$/.test(call.name)) continue;
+  for (const call of callsNamed(source, 'route')) {
+    if (!/^[A-Za-z_$][\w$]*\.route$/.test(call.name)) continue;
     const args = argumentsOf(source, call);
     if (args.length === 1 && source.masked.code.charCodeAt((args[0] as { start: number }).start) === 123) routes.push(...fastifyRoute(source, call.name.slice(0, -6), args[0] as { start: number; end: number }, call.start));
     else if (args.length === 1) routes.push(...expressChain(source, call.name.slice(0, -6), call.paren, literalOf(source, args[0]), call.start));
@@ -83,7 +82,7 @@ function expressChain(source: ServiceSource, owner: string, paren: number, path:
 
 /** `http.createServer((req, res) => { if (req.url === '/health') ... })`: the paths it compares the URL with. */
 function nodeHttpRoutes(source: ServiceSource): ServiceRouteFact[] {
-  const servers = source.calls.filter((call) => call.last === 'createServer');
+  const servers = callsNamed(source, 'createServer');
   const routes: ServiceRouteFact[] = [];
   for (const server of servers) {
     const at = positionOf(source, server.start);
@@ -106,7 +105,7 @@ function knownOwnerRoutes(source: ServiceSource, objects: readonly ServiceObject
   if (owners.size === 0) return [];
   const known = new Set(source.code.routes.map((route) => `${route.line}:${route.column}`));
   const routes: ServiceRouteFact[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, 'get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all')) {
     const dot = call.name.lastIndexOf('.');
     const verb = VERB.exec(call.name.slice(dot + 1))?.[1];
     const framework = verb ? owners.get(call.name.slice(0, dot)) : undefined;

@@ -1,5 +1,5 @@
 import type { LifecycleHookFact, PositionedScope, SignalHandlerFact } from '../../service-types.js';
-import { type ServiceSource, argumentsOf, isConditionalAt, literalOf, positionOf, scopeAt } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, isConditionalAt, literalOf, positionOf, scopeAt } from './service-source.js';
 
 const ON_EVENT = /@\s*([\w.]+)\.on_event\s*\(/g;
 const BEFORE_FIRST = /@\s*([\w.]+)\.before_first_request\b/g;
@@ -18,8 +18,7 @@ export function lifecycleHooks(source: ServiceSource): LifecycleHookFact[] {
     hooks.push({ kind: 'on_event', event, owner: match[1] as string, ...positionOf(source, match.index as number) });
   }
   for (const match of code.matchAll(BEFORE_FIRST)) hooks.push({ kind: 'before_first_request', event: 'startup', owner: match[1] as string, ...positionOf(source, match.index as number) });
-  for (const call of source.calls) {
-    if (call.last !== 'add_event_handler') continue;
+  for (const call of callsNamed(source, 'add_event_handler')) {
     const event = eventOf(literalOf(source, argumentsOf(source, call)[0]));
     hooks.push({ kind: 'add_event_handler', event, owner: call.name.slice(0, -'.add_event_handler'.length), ...positionOf(source, call.start) });
   }
@@ -52,7 +51,7 @@ const MIGRATION_CALLS = /^(?:command\.upgrade|alembic\.command\.upgrade|flask_mi
 /** Code that applies migrations when it runs: alembic/flask-migrate `upgrade`, Django `call_command("migrate")`, knex `migrate.latest()`, drizzle `migrate()`. */
 export function migrationCalls(source: ServiceSource): PositionedScope[] {
   const found: PositionedScope[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, 'upgrade', 'call_command', 'latest', 'up', 'migrate')) {
     const last = call.last;
     const isMigration =
       MIGRATION_CALLS.test(call.name) ||

@@ -2,7 +2,7 @@ import type { Argument } from '../../../parsers/code/call-arguments.js';
 import type { CallSite } from '../../../parsers/code/call-sites.js';
 import type { MountFact } from '../../service-types.js';
 import { isHealthPath } from '../../service/health-paths.js';
-import { type ServiceSource, argumentsOf, codeOf, keywordArguments, literalOf, objectValue, positionalArguments, positionOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, codeOf, keywordArguments, literalOf, objectValue, positionalArguments, positionOf } from './service-source.js';
 
 const PYTHON_VIAS = new Set(['include_router', 'register_blueprint', 'mount', 'add_routes', 'add_subapp', 'path', 're_path']);
 const JAVASCRIPT_VIAS = new Set(['use', 'register', 'route', 'setGlobalPrefix']);
@@ -12,9 +12,8 @@ const NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 export function serviceMounts(source: ServiceSource): MountFact[] {
   const vias = source.family === 'python' ? PYTHON_VIAS : JAVASCRIPT_VIAS;
   const found: MountFact[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, ...vias)) {
     const via = call.last;
-    if (!vias.has(via)) continue;
     const mount = source.family === 'python' ? pythonMount(source, call, via) : javascriptMount(source, call, via);
     if (!mount) continue;
     const binding = source.bindings.get(mount.target.split('.')[0] as string);
@@ -68,7 +67,8 @@ function javascriptMount(source: ServiceSource, call: CallSite, via: string): Mo
     return prefix === undefined ? undefined : { owner, target: '', via, prefix, ...at };
   }
   const first = literalOf(source, args[0]);
-  const targetArgument = first === undefined ? args[0] : args[1];
+  // app.use('/orders', requireAuth, ordersRouter): middleware may stand between the path and the router, which comes last.
+  const targetArgument = first === undefined ? args[0] : via === 'use' ? args[args.length - 1] : args[1];
   if (!targetArgument) return undefined;
   const target = codeOf(source, targetArgument);
   if (via === 'register') {

@@ -1,6 +1,6 @@
 import type { ServiceObjectFact, ServiceObjectKind } from '../../service-types.js';
 import { calleeOrigin } from './bindings.js';
-import { type ServiceSource, argumentsOf, assignedName, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt } from './service-source.js';
+import { type ServiceSource, argumentsOf, importedCalls, assignedName, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt } from './service-source.js';
 
 interface Factory {
   module: RegExp;
@@ -44,9 +44,7 @@ const JAVASCRIPT_FACTORIES: Factory[] = [
 export function serviceObjects(source: ServiceSource): ServiceObjectFact[] {
   const factories = source.family === 'python' ? PYTHON_FACTORIES : JAVASCRIPT_FACTORIES;
   const found: ServiceObjectFact[] = [];
-  for (const call of source.calls) {
-    const last = call.last;
-    if (!/^[A-Z]|^(?:express|fastify|Router|createServer|create|schedule|default)$/.test(last) && !source.bindings.has(call.name)) continue;
+  for (const call of importedCalls(source)) {
     const origin = calleeOrigin(source.bindings, call.name);
     if (!origin) continue;
     const factory = factories.find((candidate) => candidate.module.test(origin.module) && candidate.member.test(origin.member));

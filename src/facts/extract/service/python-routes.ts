@@ -2,8 +2,9 @@ import type { Argument } from '../../../parsers/code/call-arguments.js';
 import { closeOf } from '../../../parsers/code/brackets.js';
 import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
 import type { ServiceRouteFact } from '../../service-types.js';
-import { type ServiceSource, argumentsOf, codeOf, keywordArguments, literalOf, positionalArguments, positionOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, codeOf, keywordArguments, literalOf, positionalArguments, positionOf } from './service-source.js';
 
+const ROUTE_CALLS = ['path', 're_path', 'add_url_rule', 'Route', 'WebSocketRoute', ...['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'view', 'route'].flatMap((verb) => [verb, `add_${verb}`])];
 const AIOHTTP_VERBS = /^(?:add_)?(get|post|put|patch|delete|head|options|view|route)$/;
 const HANDLER_BASES = /\b(?:Base|Simple|CGI)HTTPRequestHandler\b/;
 const PATH_TEST = /\bpath\b[\w.()[\]]*\s*(?:==|!=|\bin\b|\.startswith\s*\()/;
@@ -11,7 +12,7 @@ const PATH_TEST = /\bpath\b[\w.()[\]]*\s*(?:==|!=|\bin\b|\.startswith\s*\()/;
 /** Routes of Django URLconfs, aiohttp route tables, Flask `add_url_rule` and `http.server` handler classes. */
 export function pythonServiceRoutes(source: ServiceSource): ServiceRouteFact[] {
   const routes: ServiceRouteFact[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, ...ROUTE_CALLS)) {
     const last = call.last;
     if ((call.name === 'path' || call.name === 're_path') && source.bindings.get(call.name)?.module.startsWith('django')) routes.push(...djangoRoute(source, call));
     else if (last === 'add_url_rule') routes.push(...flaskRule(source, call));
@@ -53,7 +54,7 @@ function starletteRoute(source: ServiceSource, call: CallSite): ServiceRouteFact
   const path = literalOf(source, positional[0] ?? keywords.get('path'));
   const endpoint = positional[1] ?? keywords.get('endpoint');
   if (path === undefined || !endpoint) return [];
-  const prefixes = source.calls
+  const prefixes = callsNamed(source, 'Mount')
     .filter((mount) => mount.name === 'Mount' && mount.paren < call.start && closeOf(source.brackets, mount.paren) > call.start)
     .map((mount) => literalOf(source, positionalArguments(source, argumentsOf(source, mount))[0]) ?? '');
   const methods = keywords.get('methods');

@@ -1,6 +1,6 @@
 import type { CorsFact, DebugFlagFact, MemoryStateFact } from '../../service-types.js';
 import { calleeOrigin } from './bindings.js';
-import { type ServiceSource, argumentsOf, codeOf, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt, textOf } from './service-source.js';
+import { type ServiceSource, argumentsOf, callsNamed, codeOf, importedOrNamed, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt, textOf } from './service-source.js';
 
 const TRUTHY_DEFAULT = /^(?:true|1|yes|on|y)$/i;
 
@@ -8,8 +8,7 @@ const TRUTHY_DEFAULT = /^(?:true|1|yes|on|y)$/i;
 export function debugFlags(source: ServiceSource): DebugFlagFact[] {
   if (source.family !== 'python') return [];
   const found: DebugFlagFact[] = [];
-  for (const call of source.calls) {
-    if (call.last !== 'run') continue;
+  for (const call of callsNamed(source, 'run')) {
     const keywords = keywordArguments(source, argumentsOf(source, call));
     const debug = keywords.get('debug');
     const reload = keywords.get('reload') ?? keywords.get('use_reloader');
@@ -49,13 +48,11 @@ export function wildcardCors(source: ServiceSource): CorsFact[] {
 
 function pythonCors(source: ServiceSource): CorsFact[] {
   const found: CorsFact[] = [];
-  for (const call of source.calls) {
+  for (const call of callsNamed(source, 'add_middleware', 'Middleware', 'CORS')) {
     const last = call.last;
-    const isMiddleware = last === 'add_middleware' || last === 'Middleware';
-    if (!isMiddleware && call.name !== 'CORS') continue;
     const args = argumentsOf(source, call);
     const keywords = keywordArguments(source, args);
-    if (isMiddleware && args[0] && /CORSMiddleware$/.test(codeOf(source, args[0]))) {
+    if ((last === 'add_middleware' || last === 'Middleware') && args[0] && /CORSMiddleware$/.test(codeOf(source, args[0]))) {
       const origins = keywords.get('allow_origins');
       const isAny = (origins && /["']\*["']/.test(textOf(source, origins))) || keywords.has('allow_origin_regex') && /["']\.\*["']/.test(textOf(source, keywords.get('allow_origin_regex') as { start: number; end: number }));
       const credentials = keywords.get('allow_credentials');
@@ -75,11 +72,10 @@ function pythonCors(source: ServiceSource): CorsFact[] {
 
 function javascriptCors(source: ServiceSource): CorsFact[] {
   const found: CorsFact[] = [];
-  for (const call of source.calls) {
+  for (const call of importedOrNamed(source, 'register')) {
     const origin = calleeOrigin(source.bindings, call.name);
-    const isCorsCall = origin !== undefined && /^(?:cors|hono\/cors)$/.test(origin.module) && /^(?:default|cors)$/.test(origin.member);
-    if (!isCorsCall && call.last !== 'register') continue;
     const args = argumentsOf(source, call);
+    const isCorsCall = origin !== undefined && /^(?:cors|hono\/cors)$/.test(origin.module) && /^(?:default|cors)$/.test(origin.member);
     const isRegister = call.last === 'register' && args[0] !== undefined && source.bindings.get(codeOf(source, args[0]))?.module === '@fastify/cors';
     if (!isCorsCall && !isRegister) continue;
     const options = isRegister ? args[1] : args[0];
@@ -96,7 +92,7 @@ function javascriptCors(source: ServiceSource): CorsFact[] {
 /** Sessions and rate limits kept in the process: express-session, express-rate-limit, @fastify/rate-limit, flask-limiter, slowapi, flask-session. */
 export function memoryState(source: ServiceSource): MemoryStateFact[] {
   const found: MemoryStateFact[] = [];
-  for (const call of source.calls) {
+  for (const call of source.family === 'python' ? callsNamed(source, 'Limiter') : importedOrNamed(source, 'register')) {
     const origin = calleeOrigin(source.bindings, call.name);
     if (source.family === 'python') {
       if (call.last !== 'Limiter' || !origin || !/^(?:flask_limiter|slowapi)/.test(origin.module)) continue;
@@ -105,7 +101,6 @@ export function memoryState(source: ServiceSource): MemoryStateFact[] {
       if (!storage || (uri !== undefined && uri.startsWith('memory://'))) found.push({ library: origin.module.startsWith('slowapi') ? 'slowapi' : 'flask-limiter', purpose: 'rate-limit', ...positionOf(source, call.start) });
       continue;
     }
-    if (!origin && call.last !== 'register') continue;
     const args = argumentsOf(source, call);
     const isRegister = call.last === 'register' && args[0] !== undefined && source.bindings.get(codeOf(source, args[0]))?.module === '@fastify/rate-limit';
     const library = isRegister ? '@fastify/rate-limit' : origin && /^(?:default|rateLimit|session)$/.test(origin.member) ? origin.module : undefined;

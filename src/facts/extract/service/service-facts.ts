@@ -45,11 +45,11 @@ export function extractServiceFacts(family: 'python' | 'javascript', extraction:
   const isClientComponent = family === 'javascript' && USE_CLIENT.test(masked.text.slice(0, 2000));
   const scope = passes?.python ?? passes?.javascript;
   if (!passes || !scope || !isRelevant(family, code.imports, masked.code, source)) return isClientComponent ? { facts: { isClientComponent: true }, lines: [] } : { lines: [] };
-  const bindings = family === 'python' ? pythonBindings(code.imports) : javascriptBindings(code.imports, masked);
+  const bindings = family === 'python' ? pythonBindings(code.imports, masked) : javascriptBindings(code.imports, masked);
   const context: ServiceSource = { family, masked, brackets: scope.structure.brackets, calls: passes.calls, code, source, passes, bindings };
   const objects = serviceObjects(context);
   const routes = family === 'python' ? pythonServiceRoutes(context) : javascriptServiceRoutes(context, objects);
-  const body = bodyReads(context);
+  const body = bodyReads(context, [...code.routes, ...routes]);
   const facts: ServiceFacts = {};
   assign(facts, 'objects', objects);
   assign(facts, 'mounts', serviceMounts(context));

@@ -19,6 +19,45 @@ export interface ServiceSource {
   passes: CodePasses;
   /** Local names bound by imports: `FastAPI` -> fastapi, `express` -> express (default). */
   bindings: ReadonlyMap<string, Binding>;
+  /** Built on first use: calls by the last part of their name, and calls of imported names. */
+  byLast?: Map<string, CallSite[]>;
+  imported?: CallSite[];
+}
+
+/**
+ * The calls whose name ends in one of `names` (`app.include_router` for `include_router`), in
+ * source order. The passes look up a few names each, so calls are bucketed once per file instead
+ * of every pass walking (and slicing) every call.
+ */
+export function callsNamed(source: ServiceSource, ...names: string[]): CallSite[] {
+  source.byLast ??= bucketByLast(source.calls);
+  if (names.length === 1) return source.byLast.get(names[0] as string) ?? [];
+  return names.flatMap((name) => source.byLast?.get(name) ?? []).sort((a, b) => a.start - b.start);
+}
+
+/** Calls of a name an import binds (`express()`, `web.Application()`, `cors({...})`, `cron.schedule(...)`). */
+export function importedCalls(source: ServiceSource): CallSite[] {
+  source.imported ??= source.calls.filter((call) => {
+    const dot = call.name.indexOf('.');
+    return source.bindings.has(dot === -1 ? call.name : call.name.slice(0, dot));
+  });
+  return source.imported;
+}
+
+/** Calls of imported names and calls named one of `names`, once each, in source order. */
+export function importedOrNamed(source: ServiceSource, ...names: string[]): CallSite[] {
+  const named = callsNamed(source, ...names);
+  return [...new Set([...importedCalls(source), ...named])].sort((a, b) => a.start - b.start);
+}
+
+function bucketByLast(calls: readonly CallSite[]): Map<string, CallSite[]> {
+  const buckets = new Map<string, CallSite[]>();
+  for (const call of calls) {
+    const bucket = buckets.get(call.last);
+    if (bucket) bucket.push(call);
+    else buckets.set(call.last, [call]);
+  }
+  return buckets;
 }
 
 export function scopeAt(source: ServiceSource, offset: number): CodeScope {
