@@ -1,19 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { LivereadyError } from '../model/errors.js';
 import { VERSION } from '../model/version.js';
-import { registerAuditCommand } from './commands/audit.js';
-import { registerChecksCommand } from './commands/checks.js';
-import { registerEnvCommand } from './commands/env.js';
-import { registerLogsCommand } from './commands/logs.js';
-import { registerWatchCommand } from './commands/watch.js';
-import { registerGoalsCommand } from './commands/goals.js';
 import { EXIT } from './exit-codes.js';
 import type { CommandContext } from './options.js';
 
 /** argv -> exit code. Prints only messages, never stack traces (set LIVEREADY_DEBUG=1 for those). */
 export async function runCli(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.gatePassed;
-  const program = buildProgram({
+  const program = await buildProgram({
     setExitCode: (code) => {
       exitCode = code;
     },
@@ -27,17 +21,40 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** Each subcommand registers itself (its options and action live in src/cli/commands/<name>.ts). */
-const REGISTRATIONS = [registerAuditCommand, registerLogsCommand, registerChecksCommand, registerEnvCommand, registerWatchCommand, registerGoalsCommand];
+type Registration = (program: Command, context: CommandContext) => void;
 
-function buildProgram(context: CommandContext): Command {
+/**
+ * Each subcommand registers itself (its options and action live in src/cli/commands/<name>.ts).
+ * A command's module pulls in what it runs (the engine, every check, the runtime, the schema
+ * validator), so only the command being run is imported: `--version` and one command never pay
+ * for the others' module loading.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Registration>]> = [
+  ['audit', async () => (await import('./commands/audit.js')).registerAuditCommand],
+  ['logs', async () => (await import('./commands/logs.js')).registerLogsCommand],
+  ['checks', async () => (await import('./commands/checks.js')).registerChecksCommand],
+  ['env', async () => (await import('./commands/env.js')).registerEnvCommand],
+  ['watch', async () => (await import('./commands/watch.js')).registerWatchCommand],
+  ['goals', async () => (await import('./commands/goals.js')).registerGoalsCommand],
+];
+
+/** The commands `argv` needs: the one it names, none for `--version` alone, all for help or an unknown word. */
+function commandsFor(argv: readonly string[]): ReadonlyArray<readonly [string, () => Promise<Registration>]> {
+  const word = argv.find((arg) => !arg.startsWith('-'));
+  const named = COMMANDS.filter(([name]) => name === word);
+  if (named.length > 0) return named;
+  if (word === undefined && argv.length > 0 && argv.every((arg) => arg === '-v' || arg === '--version')) return [];
+  return COMMANDS;
+}
+
+async function buildProgram(context: CommandContext): Promise<Command> {
   const program = new Command('liveready')
     .description('Is this ready to go live? Audits a Python or Node app for deployment readiness and gives one honest verdict.')
     .version(VERSION, '-v, --version')
     .exitOverride()
     .showHelpAfterError('(run liveready --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text), writeOut: (text) => process.stdout.write(text) });
-  for (const register of REGISTRATIONS) register(program, context);
+  for (const [, load] of commandsFor(context.argv)) (await load())(program, context);
   return program;
 }
 

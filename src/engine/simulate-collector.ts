@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
 import type { WatchEvidence } from '../facts/evidence/evidence.js';
 import type { Finding } from '../model/finding.js';
-import { simulate } from '../runtime/simulate.js';
 import type { Collector } from './collectors.js';
 
 /** Collector options the CLI passes (`--no-install`, `--python`). */
@@ -21,6 +20,9 @@ export const simulateCollector: Collector = {
   phase: 2,
   async collect(context) {
     const options = (context.options.simulate ?? {}) as SimulateCollectorOptions;
+    // The runtime (sandbox, processes, probes, watcher) is loaded only when the app is run: a
+    // --static audit never pays for it.
+    const { simulate } = await import('../runtime/simulate.js');
     const result = await simulate({
       root: context.root,
       project: context.project,

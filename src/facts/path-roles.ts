@@ -4,13 +4,14 @@
  */
 
 const TEST_DIRECTORY = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks|e2e|cypress|playwright)\//i;
-const TEST_FILE = /(?:^|\/)(?:test_[^/]*\.py|[^/]*_tests?\.py|conftest\.py|[^/]*\.(?:test|spec|e2e)\.[cm]?[jt]sx?|[^/]*\.stories\.[cm]?[jt]sx?)$/;
+/** Matched against the file name alone (a pattern anchored at every `/` of the path costs twice as much). */
+const TEST_FILE = /^(?:test_[^/]*\.py|[^/]*_tests?\.py|conftest\.py|[^/]*\.(?:test|spec|e2e)\.[cm]?[jt]sx?|[^/]*\.stories\.[cm]?[jt]sx?)$/;
 const DOCUMENTATION_DIRECTORY = /(?:^|\/)(?:docs?|examples?|samples?|demos?)\//i;
 const DOCUMENTATION_FILE = /\.(?:md|markdown|rst|adoc|ipynb)$|(?:^|\/)(?:README|CHANGELOG|CONTRIBUTING)[^/]*$/i;
 
 /** Test code and its data: `tests/`, `__tests__/`, `fixtures/`, `test_*.py`, `*.test.ts`, `conftest.py`... */
 export function isTestPath(path: string): boolean {
-  return TEST_DIRECTORY.test(path) || TEST_FILE.test(path);
+  return TEST_DIRECTORY.test(path) || TEST_FILE.test(path.slice(path.lastIndexOf('/') + 1));
 }
 
 /** Documentation and examples: `docs/`, `examples/`, Markdown, READMEs, notebooks. */

@@ -12,6 +12,8 @@ export class Project {
   private readonly byPath = new Map<string, FileFacts>();
   private readonly directories = new Set<string>();
   private readonly derived = new Map<string, unknown>();
+  /** Listed files by path, built on first use (module resolution asks hasFile thousands of times). */
+  private filesByPath: Map<string, DiscoveredFile> | undefined;
   /** Filled by the engine's collectors between check phases (logs, simulation, goal tracker). */
   readonly evidence: Evidence = {};
 
@@ -73,6 +75,7 @@ export class Project {
   }
 
   private fileIndex(): Map<string, DiscoveredFile> {
-    return this.derive('file-index', () => new Map(this.files.map((file) => [file.path, file])));
+    this.filesByPath ??= new Map(this.files.map((file) => [file.path, file]));
+    return this.filesByPath;
   }
 }

@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import type { Collector, CollectorContext } from '../engine/collectors.js';
-import { ProjectFiles } from './group/project-files.js';
-import { ingestLogs } from './ingest.js';
 import { resolveLogSources } from './read/log-sources.js';
 
 /** What the CLI passes as `collectorOptions.logs`: `--logs` paths (absolute) and overrides. */
@@ -36,6 +34,8 @@ export const logsCollector: Collector = {
       if (sources.missing.length > 0) return { skipped: `no log files: ${sources.missing.map((entry) => `${entry.path} (${entry.reason})`).join(', ')}` };
       return { skipped: given ? 'no log files in the given paths' : 'no log files found (looked for logs/, log/ and *.log; give --logs <path> or logs.paths)' };
     }
+    // The parsers and the grouping are loaded only when there are logs to read.
+    const [{ ingestLogs }, { ProjectFiles }] = await Promise.all([import('./ingest.js'), import('./group/project-files.js')]);
     context.project.evidence.logs = await ingestLogs({
       project: new ProjectFiles(context.project.files.map((file) => file.path)),
       files: sources.files,

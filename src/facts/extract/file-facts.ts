@@ -6,6 +6,7 @@ import { extractSecretFacts, maskSnippet } from './secrets.js';
 import { extractDependencyManifest } from './dependency-manifests.js';
 import { extractSourceAndCodeFacts } from './source-and-code.js';
 import { findInlineSuppressions } from './suppressions.js';
+import { detachStrings } from './detach-strings.js';
 
 /** Longest snippet kept for evidence; longer lines are cut around nothing in particular. */
 const MAX_SNIPPET = 400;
@@ -55,5 +56,6 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
     const snippet = maskSnippet(lineText(text, lineStarts, line), secretScan.masks.get(line));
     facts.snippets[line] = snippet.length > MAX_SNIPPET ? `${snippet.slice(0, MAX_SNIPPET)}…` : snippet;
   }
+  detachStrings(facts);
   return facts;
 }

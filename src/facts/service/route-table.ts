@@ -60,9 +60,16 @@ export function declaredRoutes(facts: FileFacts): Array<{ route: RouteFact; fram
   const code = facts.source?.code;
   const service = facts.source?.service;
   if (!code) return [];
-  const objects = new Map((service?.objects ?? []).map((object) => [object.name, object.framework]));
-  const fileFramework = FRAMEWORK_OF_IMPORT.find(([pattern]) => code.imports.some((entry) => pattern.test(entry.module)))?.[1] ?? '';
-  const found = code.routes.map((route) => ({ route, framework: objects.get(route.owner) ?? fileFramework }));
+  const found: Array<{ route: RouteFact; framework: string }> = [];
+  if (code.routes.length > 0) {
+    const objects = new Map((service?.objects ?? []).map((object) => [object.name, object.framework]));
+    let fileFramework: string | undefined;
+    for (const route of code.routes) {
+      // The file's framework (from its imports) only for routes on an object the file does not create.
+      const framework = objects.get(route.owner) ?? (fileFramework ??= FRAMEWORK_OF_IMPORT.find(([pattern]) => code.imports.some((entry) => pattern.test(entry.module)))?.[1] ?? '');
+      found.push({ route, framework });
+    }
+  }
   for (const route of service?.routes ?? []) found.push({ route, framework: route.framework });
   return found;
 }

@@ -27,10 +27,14 @@ export function matchBrackets(code: string, isReset?: (lineStart: number) => boo
   const lineBreaks: number[] = [];
   const problems: MaskProblem[] = [];
   const stack: number[] = [];
-  const pattern = isReset ? /[()[\]{}\n]/g : /[()[\]{}]/g;
-  for (let match = pattern.exec(code); match !== null; match = pattern.exec(code)) {
-    const at = match.index;
+  const state: MatchState = { opens, closes, byClose, stack, problems };
+  // A plain scan with a lookup table: a regex search allocates a match per bracket, and code is
+  // full of brackets.
+  const table = isReset ? WITH_LINE_BREAKS : BRACKETS_ONLY;
+  const length = code.length;
+  for (let at = 0; at < length; at += 1) {
     const char = code.charCodeAt(at);
+    if (char >= 128 || table[char] === 0) continue;
     if (char === 40 || char === 91 || char === 123) {
       stack.push(opens.length);
       opens.push(at);
@@ -41,11 +45,17 @@ export function matchBrackets(code: string, isReset?: (lineStart: number) => boo
         stack.length = 0;
       }
       if (stack.length === 0) lineBreaks.push(at);
-    } else closeBracket(code, at, char === 41 ? 40 : char - 2, { opens, closes, byClose, stack, problems });
+    } else closeBracket(code, at, char === 41 ? 40 : char - 2, state);
   }
   if (stack.length > 0) problem(problems, `${stack.length} unclosed bracket(s) at end of file`, code.length);
   return { opens, closes, byClose, lineBreaks, problems };
 }
+
+/** 1 for the characters the bracket scan stops at: brackets, and line breaks when lines can reset. */
+const BRACKETS_ONLY = new Uint8Array(128);
+for (const char of '()[]{}') BRACKETS_ONLY[char.charCodeAt(0)] = 1;
+const WITH_LINE_BREAKS = BRACKETS_ONLY.slice();
+WITH_LINE_BREAKS[10] = 1;
 
 interface MatchState {
   opens: number[];

@@ -6,6 +6,8 @@ export interface CallSite {
   start: number;
   /** Offset of the `(`. */
   paren: number;
+  /** The name's last part (`get` for `self.session.get`), what most passes compare first. */
+  last: string;
 }
 
 const NOT_CALLEES = new Set([
@@ -50,7 +52,7 @@ function callBefore(code: string, paren: number): CallSite | undefined {
   if (first >= 48 && first <= 57) return undefined;
   if (NOT_CALLEES.has(name)) return undefined;
   if (isDefinition(code, start)) return undefined;
-  return { name, start, paren };
+  return { name, start, paren, last: lastPart(name) };
 }
 
 /** Whitespace before `start` inside a dotted chain (`client\n  .get(`) continues it only next to a dot. */

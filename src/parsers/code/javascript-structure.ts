@@ -27,9 +27,9 @@ export interface JsBlock {
   close: number;
   /** Where the construct starts: the `function`/`async` keyword, an arrow's parameters, a method's name, `if`... */
   start: number;
-  name?: string;
+  name: string | undefined;
   /** The `(` of a function's parameters or a control statement's condition. */
-  paren?: number;
+  paren: number | undefined;
   isAsync: boolean;
   /** Index of the enclosing block, -1 at module level. */
   parent: number;
@@ -64,12 +64,17 @@ export function buildJavaScriptStructure(masked: MaskedSource): JavaScriptStruct
   return { blocks, brackets };
 }
 
+/** Every block has the same fields in the same order: one object shape, so reads of blocks stay fast. */
+function newBlock(kind: JsBlockKind, open: number, start: number, name: string | undefined, paren: number | undefined, isAsync: boolean): JsBlock {
+  return { kind, open, close: -1, start, name, paren, isAsync, parent: -1 };
+}
+
 export function isFunctionBlock(block: JsBlock): boolean {
   return block.kind === 'function' || block.kind === 'arrow' || block.kind === 'method';
 }
 
 function classify(code: string, brackets: Brackets, brace: number): JsBlock {
-  const block: JsBlock = { kind: 'block', open: brace, close: -1, start: brace, isAsync: false, parent: -1 };
+  const block = newBlock('block', brace, brace, undefined, undefined, false);
   const before = previousSignificant(code, brace - 1);
   if (before < 0) return block;
   const char = code.charCodeAt(before);
@@ -79,33 +84,33 @@ function classify(code: string, brackets: Brackets, brace: number): JsBlock {
   if (returnType !== -1) return parenBlock(code, brackets, block, returnType);
   if (isIdent(char)) {
     const word = wordEndingAt(code, before);
-    if (BARE.has(word)) return { ...block, kind: word as JsBlockKind, start: before - word.length + 1 };
-    if (word === 'return') return { ...block, kind: 'object' };
+    if (BARE.has(word)) return newBlock(word as JsBlockKind, brace, before - word.length + 1, undefined, undefined, false);
+    if (word === 'return') return newBlock('object', brace, brace, undefined, undefined, false);
     const classAt = lastIndexOfWord(code, 'class', before, brace - 400);
-    if (classAt !== -1 && !/[;{}()=]/.test(code.slice(classAt, brace))) return { ...block, kind: 'class', start: classAt, ...namedAfter(code, classAt + 5) };
-    return { ...block, kind: 'other' };
+    if (classAt !== -1 && !/[;{}()=]/.test(code.slice(classAt, brace))) return newBlock('class', brace, classAt, namedAfter(code, classAt + 5), undefined, false);
+    return newBlock('other', brace, brace, undefined, undefined, false);
   }
-  if (OBJECT_BEFORE.has(char)) return { ...block, kind: 'object' };
+  if (OBJECT_BEFORE.has(char)) return newBlock('object', brace, brace, undefined, undefined, false);
   return block;
 }
 
 function parenBlock(code: string, brackets: Brackets, block: JsBlock, closeParen: number): JsBlock {
   const paren = openOf(brackets, closeParen);
-  if (paren === -1) return { ...block, kind: 'other' };
+  if (paren === -1) return newBlock('other', block.open, block.start, undefined, undefined, false);
   let nameEnd = previousSignificant(code, paren - 1);
   if (nameEnd >= 0 && code.charCodeAt(nameEnd) === 62) nameEnd = skipTypeParameters(code, nameEnd);
   const word = nameEnd >= 0 && isIdent(code.charCodeAt(nameEnd)) ? wordEndingAt(code, nameEnd) : '';
   const wordStart = nameEnd - word.length + 1;
-  if (CONTROL.has(word)) return { ...block, kind: word === 'with' ? 'block' : (word as JsBlockKind), start: wordStart, paren };
+  if (CONTROL.has(word)) return newBlock(word === 'with' ? 'block' : (word as JsBlockKind), block.open, wordStart, undefined, paren, false);
   if (word === 'function' || (nameEnd >= 0 && code.charCodeAt(nameEnd) === 42)) return functionBlock(code, block, nameEnd, '', paren);
   if (word && !NOT_METHOD.has(word)) {
     const beforeName = previousSignificant(code, wordStart - 1);
     const isFunctionKeyword = beforeName >= 0 && (wordEndingAt(code, beforeName) === 'function' || code.charCodeAt(beforeName) === 42);
     if (isFunctionKeyword) return functionBlock(code, block, beforeName, word, paren);
     const modifiers = /(?:\basync\s+)?(?:\*\s*)?$/.exec(code.slice(Math.max(0, wordStart - 12), wordStart))?.[0] ?? '';
-    return { ...block, kind: 'method', name: word.replace(/^#/, ''), start: wordStart, paren, isAsync: modifiers.includes('async') };
+    return newBlock('method', block.open, wordStart, word.replace(/^#/, ''), paren, modifiers.includes('async'));
   }
-  return { ...block, kind: 'other' };
+  return newBlock('other', block.open, block.start, undefined, undefined, false);
 }
 
 function functionBlock(code: string, block: JsBlock, keywordEnd: number, name: string, paren: number): JsBlock {
@@ -114,7 +119,7 @@ function functionBlock(code: string, block: JsBlock, keywordEnd: number, name: s
   const before = code.slice(Math.max(0, start - 10), start);
   const isAsync = /\basync\s*$/.test(before);
   const assigned = name ? '' : assignedName(code, start - (isAsync ? before.length - before.search(/async\s*$/) : 0));
-  return { ...block, kind: 'function', start, paren, isAsync, ...(name || assigned ? { name: name || assigned } : {}) };
+  return newBlock('function', block.open, start, name || assigned || undefined, paren, isAsync);
 }
 
 function arrowBlock(code: string, brackets: Brackets, block: JsBlock, arrow: number): JsBlock {
@@ -135,7 +140,7 @@ function arrowBlock(code: string, brackets: Brackets, block: JsBlock, arrow: num
   const asyncMatch = /\basync\s*$/.exec(code.slice(Math.max(0, start - 10), start));
   if (asyncMatch) start -= asyncMatch[0].length;
   const name = assignedName(code, start);
-  return { ...block, kind: 'arrow', start, isAsync: asyncMatch !== null, ...(paren !== undefined && paren !== -1 ? { paren } : {}), ...(name ? { name } : {}) };
+  return newBlock('arrow', block.open, start, name || undefined, paren !== undefined && paren !== -1 ? paren : undefined, asyncMatch !== null);
 }
 
 /** `const name = <here>`, `name: <here>`, `this.name = <here>`, `name: Type = <here>` -> name; '' otherwise. */
@@ -157,9 +162,9 @@ function assignedName(code: string, start: number): string {
   return /^[A-Za-z_$#]/.test(word) && !NOT_METHOD.has(word) ? word.replace(/^#/, '') : '';
 }
 
-function namedAfter(code: string, from: number): { name?: string } {
+function namedAfter(code: string, from: number): string | undefined {
   const match = /^\s+([A-Za-z_$][\w$]*)/.exec(code.slice(from, from + 80));
-  return match ? { name: match[1] as string } : {};
+  return match ? (match[1] as string) : undefined;
 }
 
 /** `): ReturnType {` or `): T =>`: the `)` before a TypeScript return type, or -1. */

@@ -43,7 +43,7 @@ export function javascriptFunctions(scope: JavaScriptScope, calls: readonly Call
   const selfCalls = new Map<number, CallSite>();
   for (const call of calls) {
     if (definitionParens.has(call.paren)) continue;
-    const name = lastPart(call.name);
+    const name = call.last;
     const blockIndex = scope.functionAt(call.start);
     if (blockIndex === -1) {
       if (!isNoiseCall(name)) (scope.scopeAt(call.start) === 'main' ? main : importTime).add(name);
@@ -117,7 +117,7 @@ function javascriptRoutes(scope: JavaScriptScope, calls: readonly CallSite[], fu
   const routes: RouteFact[] = [];
   const { masked, structure } = scope;
   for (const call of calls) {
-    if (!ROUTE_VERBS.has(lastPart(call.name))) continue;
+    if (!ROUTE_VERBS.has(call.last)) continue;
     const match = ROUTE_CALL.exec(call.name);
     if (!match || NOT_ROUTERS.has(match[1] as string) || !startsWithPath(masked.text, call.paren)) continue;
     const args = callArguments(masked.code, structure.brackets, call.paren);

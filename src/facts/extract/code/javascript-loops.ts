@@ -1,5 +1,5 @@
 import { closeOf } from '../../../parsers/code/brackets.js';
-import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
+import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { lineColumnOf } from '../../../parsers/code/masked-source.js';
 import { type JsBlock, isFunctionBlock, previousSignificant } from '../../../parsers/code/javascript-structure.js';
 import type { LoopExit, LoopFact } from '../../code-types.js';
@@ -163,7 +163,7 @@ function describeBody(scope: JavaScriptScope, span: LoopSpan, fact: LoopFact, ca
     if (call.start >= span.bodyEnd) break;
     if (definitionParens.has(call.paren) || nestingBetween(scope, scope.blockAt(call.start), container) === 'function') continue;
     const category = categorizeCall('javascript', call.name, false);
-    const name = lastPart(call.name);
+    const name = call.last;
     if (category === 'exit') exits.add('exit');
     if (isWaitingCall(call.name) || category === 'http' || category === 'subprocess') waits.add(name);
     if (!isNoiseCall(name)) called.add(name);

@@ -1,5 +1,5 @@
 import { callArguments, literalArgument } from '../../../parsers/code/call-arguments.js';
-import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
+import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { lineColumnOf } from '../../../parsers/code/masked-source.js';
 import type { PyBlock, PyLine } from '../../../parsers/code/python-structure.js';
 import type { FunctionFact, RouteFact } from '../../code-types.js';
@@ -106,7 +106,7 @@ function attributeCalls(scope: PythonScope, calls: readonly CallSite[], function
   const main = new Set<string>();
   const selfCalls = new Map<number, CallSite[]>();
   for (const call of calls) {
-    const name = lastPart(call.name);
+    const name = call.last;
     const block = scope.functionAt(call.start);
     if (block === -1) {
       if (isNoiseCall(name)) continue;

@@ -1,4 +1,4 @@
-import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
+import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { lineColumnOf } from '../../../parsers/code/masked-source.js';
 import type { PyBlock } from '../../../parsers/code/python-structure.js';
 import type { LoopExit, LoopFact } from '../../code-types.js';
@@ -73,8 +73,8 @@ function describeBody(scope: PythonScope, block: PyBlock, blockIndex: number, fa
     if (call.start <= block.colon || nestingBetween(scope, scope.blockAt(call.start), blockIndex) === 'function') continue;
     const category = categorizeCall('python', call.name, false);
     if (category === 'exit') exits.add('exit');
-    if (isWaitingCall(call.name) || category === 'http' || category === 'subprocess') waits.add(lastPart(call.name));
-    const name = lastPart(call.name);
+    if (isWaitingCall(call.name) || category === 'http' || category === 'subprocess') waits.add(call.last);
+    const name = call.last;
     if (!isNoiseCall(name)) called.add(name);
   }
   fact.exits = [...exits];

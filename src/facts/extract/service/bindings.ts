@@ -85,10 +85,9 @@ function bindClause(bindings: Map<string, Binding>, clause: string, module: stri
  */
 export function calleeOrigin(bindings: ReadonlyMap<string, Binding>, callee: string): { module: string; member: string } | undefined {
   const dot = callee.indexOf('.');
-  const first = dot === -1 ? callee : callee.slice(0, dot);
-  const rest = dot === -1 ? '' : callee.slice(dot + 1);
-  const binding = bindings.get(first);
+  const binding = bindings.get(dot === -1 ? callee : callee.slice(0, dot));
   if (!binding) return undefined;
+  const rest = dot === -1 ? '' : callee.slice(dot + 1);
   const base = binding.imported === 'default' || binding.imported === '*' ? '' : binding.imported;
   const member = [base, rest].filter(Boolean).join('.') || 'default';
   return { module: binding.module, member };

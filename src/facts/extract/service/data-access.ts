@@ -15,7 +15,7 @@ const LOCAL_DATABASE = /^(?:sqlite|file:)|\.(?:db|sqlite3?)$/i;
 export function databaseEngines(source: ServiceSource): EngineFact[] {
   const found: EngineFact[] = [];
   for (const call of callsNamed(source, 'create_engine', 'create_async_engine', 'connect', 'Client', 'createConnection')) {
-    const last = lastPart(call.name);
+    const last = call.last;
     if (source.family === 'python' && (last === 'create_engine' || last === 'create_async_engine')) found.push(pythonEngine(source, call.name, call.start, call.paren));
     else if (source.family === 'python' && PYTHON_CONNECTIONS.test(call.name)) found.push(connection(source, call.name, call.start));
     else if (source.family === 'javascript' && isJavaScriptConnection(source, call.name, call.start)) found.push(connection(source, call.name, call.start));

@@ -1,4 +1,3 @@
-import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { LifecycleHookFact, PositionedScope, SignalHandlerFact } from '../../service-types.js';
 import { type ServiceSource, argumentsOf, callsNamed, isConditionalAt, literalOf, positionOf, scopeAt } from './service-source.js';
 
@@ -53,7 +52,7 @@ const MIGRATION_CALLS = /^(?:command\.upgrade|alembic\.command\.upgrade|flask_mi
 export function migrationCalls(source: ServiceSource): PositionedScope[] {
   const found: PositionedScope[] = [];
   for (const call of callsNamed(source, 'upgrade', 'call_command', 'latest', 'up', 'migrate')) {
-    const last = lastPart(call.name);
+    const last = call.last;
     const isMigration =
       MIGRATION_CALLS.test(call.name) ||
       (last === 'upgrade' && ['flask_migrate', 'alembic.command', 'alembic'].includes(source.bindings.get(call.name.split('.')[0] as string)?.module ?? '')) ||

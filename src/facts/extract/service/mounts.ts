@@ -1,5 +1,5 @@
 import type { Argument } from '../../../parsers/code/call-arguments.js';
-import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
+import type { CallSite } from '../../../parsers/code/call-sites.js';
 import type { MountFact } from '../../service-types.js';
 import { isHealthPath } from '../../service/health-paths.js';
 import { type ServiceSource, argumentsOf, callsNamed, codeOf, keywordArguments, literalOf, objectValue, positionalArguments, positionOf } from './service-source.js';
@@ -13,7 +13,7 @@ export function serviceMounts(source: ServiceSource): MountFact[] {
   const vias = source.family === 'python' ? PYTHON_VIAS : JAVASCRIPT_VIAS;
   const found: MountFact[] = [];
   for (const call of callsNamed(source, ...vias)) {
-    const via = lastPart(call.name);
+    const via = call.last;
     const mount = source.family === 'python' ? pythonMount(source, call, via) : javascriptMount(source, call, via);
     if (!mount) continue;
     const binding = source.bindings.get(mount.target.split('.')[0] as string);

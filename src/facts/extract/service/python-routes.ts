@@ -13,7 +13,7 @@ const PATH_TEST = /\bpath\b[\w.()[\]]*\s*(?:==|!=|\bin\b|\.startswith\s*\()/;
 export function pythonServiceRoutes(source: ServiceSource): ServiceRouteFact[] {
   const routes: ServiceRouteFact[] = [];
   for (const call of callsNamed(source, ...ROUTE_CALLS)) {
-    const last = lastPart(call.name);
+    const last = call.last;
     if ((call.name === 'path' || call.name === 're_path') && source.bindings.get(call.name)?.module.startsWith('django')) routes.push(...djangoRoute(source, call));
     else if (last === 'add_url_rule') routes.push(...flaskRule(source, call));
     else if ((call.name === 'Route' || call.name === 'WebSocketRoute') && source.bindings.get(call.name)?.module.startsWith('starlette')) routes.push(...starletteRoute(source, call));

@@ -1,4 +1,3 @@
-import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { CorsFact, DebugFlagFact, MemoryStateFact } from '../../service-types.js';
 import { calleeOrigin } from './bindings.js';
 import { type ServiceSource, argumentsOf, callsNamed, codeOf, importedOrNamed, keywordArguments, literalOf, objectKeys, objectValue, positionOf, scopeAt, textOf } from './service-source.js';
@@ -50,7 +49,7 @@ export function wildcardCors(source: ServiceSource): CorsFact[] {
 function pythonCors(source: ServiceSource): CorsFact[] {
   const found: CorsFact[] = [];
   for (const call of callsNamed(source, 'add_middleware', 'Middleware', 'CORS')) {
-    const last = lastPart(call.name);
+    const last = call.last;
     const args = argumentsOf(source, call);
     const keywords = keywordArguments(source, args);
     if ((last === 'add_middleware' || last === 'Middleware') && args[0] && /CORSMiddleware$/.test(codeOf(source, args[0]))) {
@@ -77,7 +76,7 @@ function javascriptCors(source: ServiceSource): CorsFact[] {
     const origin = calleeOrigin(source.bindings, call.name);
     const args = argumentsOf(source, call);
     const isCorsCall = origin !== undefined && /^(?:cors|hono\/cors)$/.test(origin.module) && /^(?:default|cors)$/.test(origin.member);
-    const isRegister = lastPart(call.name) === 'register' && args[0] !== undefined && source.bindings.get(codeOf(source, args[0]))?.module === '@fastify/cors';
+    const isRegister = call.last === 'register' && args[0] !== undefined && source.bindings.get(codeOf(source, args[0]))?.module === '@fastify/cors';
     if (!isCorsCall && !isRegister) continue;
     const options = isRegister ? args[1] : args[0];
     if (!options || source.masked.code.charCodeAt(options.start) !== 123) continue;
@@ -96,14 +95,14 @@ export function memoryState(source: ServiceSource): MemoryStateFact[] {
   for (const call of source.family === 'python' ? callsNamed(source, 'Limiter') : importedOrNamed(source, 'register')) {
     const origin = calleeOrigin(source.bindings, call.name);
     if (source.family === 'python') {
-      if (lastPart(call.name) !== 'Limiter' || !origin || !/^(?:flask_limiter|slowapi)/.test(origin.module)) continue;
+      if (call.last !== 'Limiter' || !origin || !/^(?:flask_limiter|slowapi)/.test(origin.module)) continue;
       const storage = keywordArguments(source, argumentsOf(source, call)).get('storage_uri');
       const uri = literalOf(source, storage);
       if (!storage || (uri !== undefined && uri.startsWith('memory://'))) found.push({ library: origin.module.startsWith('slowapi') ? 'slowapi' : 'flask-limiter', purpose: 'rate-limit', ...positionOf(source, call.start) });
       continue;
     }
     const args = argumentsOf(source, call);
-    const isRegister = lastPart(call.name) === 'register' && args[0] !== undefined && source.bindings.get(codeOf(source, args[0]))?.module === '@fastify/rate-limit';
+    const isRegister = call.last === 'register' && args[0] !== undefined && source.bindings.get(codeOf(source, args[0]))?.module === '@fastify/rate-limit';
     const library = isRegister ? '@fastify/rate-limit' : origin && /^(?:default|rateLimit|session)$/.test(origin.member) ? origin.module : undefined;
     if (library !== 'express-session' && library !== 'express-rate-limit' && library !== '@fastify/rate-limit') continue;
     const keys = objectKeys(source, isRegister ? args[1] : args[0]);

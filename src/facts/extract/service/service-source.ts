@@ -1,6 +1,6 @@
 import type { Brackets } from '../../../parsers/code/brackets.js';
 import { type Argument, argumentCode, callArguments, literalArgument } from '../../../parsers/code/call-arguments.js';
-import { type CallSite, lastPart } from '../../../parsers/code/call-sites.js';
+import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { type MaskedSource, lineColumnOf } from '../../../parsers/code/masked-source.js';
 import type { CodeFacts, CodeScope } from '../../code-types.js';
 import type { SourceFacts } from '../../types.js';
@@ -53,10 +53,9 @@ export function importedOrNamed(source: ServiceSource, ...names: string[]): Call
 function bucketByLast(calls: readonly CallSite[]): Map<string, CallSite[]> {
   const buckets = new Map<string, CallSite[]>();
   for (const call of calls) {
-    const last = lastPart(call.name);
-    const bucket = buckets.get(last);
+    const bucket = buckets.get(call.last);
     if (bucket) bucket.push(call);
-    else buckets.set(last, [call]);
+    else buckets.set(call.last, [call]);
   }
   return buckets;
 }
@@ -92,7 +91,7 @@ export function positionOf(source: ServiceSource, offset: number): Positioned {
   return lineColumnOf(source.masked, offset);
 }
 
-export function argumentsOf(source: ServiceSource, call: CallSite): Argument[] {
+export function argumentsOf(source: ServiceSource, call: Pick<CallSite, 'name' | 'start' | 'paren'>): Argument[] {
   return callArguments(source.masked.code, source.brackets, call.paren);
 }
 
