@@ -3,7 +3,9 @@
  * string goes through `escapeHtml` before it reaches the page, in text and in quoted attributes alike.
  */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (char) => ENTITIES[char] ?? char);
+  // Control characters (terminal escapes in log lines, say) are not text: shown as U+FFFD.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&<>"'`]/g, (char) => ENTITIES[char] ?? char).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '\ufffd');
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };

@@ -83,7 +83,7 @@ const report: Report = {
   ],
   findings: [
     { checkId: 'architecture/no-layer-violation', stage: 'map', severity: 'moderate', category: 'maintainability', message: 'The UI imports the data layer.', remediation: 'Call an API route.', location: { file: 'web/order-list.tsx', line: 3, column: 1 }, evidence: "import { Order } from '../app/models';", fingerprint: '1111111111' },
-    { checkId: 'env/no-missing-required', stage: 'config', severity: 'critical', category: 'configuration', message: 'DATABASE_URL is read with no default <and nothing provides it>.', remediation: 'Set DATABASE_URL in render.yaml.', location: { file: HOSTILE, line: 2, column: 7 }, evidence: 'URL = os.environ["DATABASE_URL"]  # </pre><script>alert(3)</script>', fingerprint: '2222222222' },
+    { checkId: 'env/no-missing-required', stage: 'config', severity: 'critical', category: 'configuration', message: 'DATABASE_URL is read with no default <and nothing provides it>.\u0007\u001b[31m', remediation: 'Set DATABASE_URL in render.yaml.', location: { file: HOSTILE, line: 2, column: 7 }, evidence: 'URL = os.environ["DATABASE_URL"]  # </pre><script>alert(3)</script>', fingerprint: '2222222222' },
     { checkId: 'scan/no-hardcoded-path', stage: 'scan', severity: 'low', category: 'portability', message: 'A machine path.', remediation: 'Use a relative path.', location: { file: IMG, line: 1 }, fingerprint: '3333333333' },
   ],
   suppressed: [],
@@ -159,6 +159,8 @@ describe('HTML reporter', () => {
     expect(all.some((element) => element.tagName === 'img' || element.tagName === 'b')).toBe(false);
     expect(all.some((element) => element.attrs.some((attribute) => attribute.name.startsWith('on')))).toBe(false);
     expect(textOf(parse(html))).toContain(IMG);
+    expect([...html].some((char) => char < ' ' && char !== '\n')).toBe(false);
+    expect(html).toContain('provides it&gt;.\ufffd\ufffd[31m');
   });
 
   it('points at nothing outside the page and forbids loading anything by policy', () => {
