@@ -9,7 +9,7 @@ export interface CommandContext {
 
 /** `-f, --format <format[=file]>`, repeatable: the same option for every command that renders a report. */
 export function formatOption(): Option {
-  return new Option('-f, --format <format[=file]>', 'terminal, markdown, json, sarif (2.1.0) or junit (XML); repeatable; =file writes that format to a file').argParser(collect).default([]);
+  return new Option('-f, --format <format[=file]>', 'terminal, markdown, json, sarif (2.1.0), junit (XML) or html (self-contained page); repeatable; =file writes that format to a file').argParser(collect).default([]);
 }
 
 export const CONFIG_FLAG = '-c, --config <file>';

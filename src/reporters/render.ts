@@ -1,11 +1,12 @@
 import type { Report } from '../model/report.js';
+import { renderHtml } from './html/render.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown/render.js';
 import { renderSarif } from './sarif.js';
 import { renderTerminal } from './terminal/render.js';
 
-export const FORMATS = ['terminal', 'markdown', 'json', 'sarif', 'junit'] as const;
+export const FORMATS = ['terminal', 'markdown', 'json', 'sarif', 'junit', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -24,6 +25,8 @@ export function renderReport(format: Format, report: Report, options: RenderOpti
       return renderSarif(report);
     case 'junit':
       return renderJunit(report);
+    case 'html':
+      return renderHtml(report);
     default:
       return renderTerminal(report, options);
   }
