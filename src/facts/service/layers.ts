@@ -14,6 +14,11 @@ export const LAYER_TITLES: Record<Layer, string> = {
   memory: 'Memory stores',
 };
 
+/** The title of a layer as reports show it (a name the map does not know is shown as it is). */
+export function layerTitle(layer: string): string {
+  return (LAYER_TITLES as Record<string, string>)[layer] ?? layer;
+}
+
 /** Packages (top-level import names; npm names and scopes) that put a module in a layer. */
 export const PACKAGE_LAYERS: Record<Layer, RegExp> = {
   ui: /^(?:react|react-dom|vue|svelte|solid-js|preact|next\/(?:link|image|navigation|head|font\/.*)|@mui\/.*|@chakra-ui\/.*|@radix-ui\/.*|styled-components|@emotion\/.*|framer-motion|lucide-react|react-router-dom|@tanstack\/react-.*|streamlit|gradio|dash|tkinter|nicegui|panel|jinja2)$/,

@@ -2,7 +2,7 @@ import type { ModuleMapSection, RoutesSection } from '../../model/map-section-sc
 import type { Report } from '../../model/report.js';
 import { code, escapeHtml, htmlTable, section } from './escape.js';
 import { svgModuleGraph } from './module-graph.js';
-import { LAYER_TITLES } from './svg.js';
+import { layerTitle } from '../../facts/service/layers.js';
 
 const MAX_LISTED = 10;
 const MAX_ROUTE_ROWS = 200;
@@ -37,7 +37,7 @@ function components(map: ModuleMapSection): string {
 function summary(map: ModuleMapSection): string {
   const counts = Object.entries(map.layerCounts)
     .filter(([, count]) => count > 0)
-    .map(([layer, count]) => `${count} ${escapeHtml(LAYER_TITLES[layer] ?? layer)}`);
+    .map(([layer, count]) => `${count} ${escapeHtml(layerTitle(layer))}`);
   const entry = map.entrypoints.length > 0 ? map.entrypoints.map(code).join(', ') : 'none found';
   const core = map.modules.filter((module) => module.isCore).length;
   return `<h3>Modules</h3>\n<p>${map.modules.length} modules${map.truncated ? ' (list truncated)' : ''} (${counts.join(', ')}); ${core} core. Entrypoints: ${entry}. Cycles: ${map.cycles.length}. Layer violations: ${map.violations.length}. Orphans: ${map.orphans.length}.</p>`;

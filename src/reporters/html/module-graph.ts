@@ -1,5 +1,6 @@
 import type { ModuleMapSection } from '../../model/map-section-schema.js';
-import { type Box, LAYER_ORDER, LAYER_TITLES, drawEdge, svgDocument } from './svg.js';
+import { layerTitle } from '../../facts/service/layers.js';
+import { type Box, LAYER_ORDER, drawEdge, svgDocument } from './svg.js';
 
 type MapModule = ModuleMapSection['modules'][number];
 
@@ -26,7 +27,7 @@ export function svgModuleGraph(map: ModuleMapSection): { svg: string; note: stri
     items.forEach((item, index) => {
       item.column = column + Math.floor(index / PER_COLUMN);
       item.row = index % PER_COLUMN;
-      item.header = index === 0 ? `${LAYER_TITLES[layer] ?? layer} (${members.length})` : undefined;
+      item.header = index === 0 ? `${layerTitle(layer)} (${members.length})` : undefined;
       boxes.set(item.key, item);
     });
     column += Math.ceil(items.length / PER_COLUMN);
@@ -71,7 +72,7 @@ function svgLayerSummary(map: ModuleMapSection): { svg: string; note: string } {
   const boxes = new Map<string, Box>();
   LAYER_ORDER.filter((layer) => counts.has(layer)).forEach((layer, index) => {
     const count = `${counts.get(layer)} module${counts.get(layer) === 1 ? '' : 's'}`;
-    boxes.set(layer, { key: layer, label: `${LAYER_TITLES[layer] ?? layer}: ${count}`, title: `${count} in the ${layer} layer`, classes: 'layer', column: index, row: 0 });
+    boxes.set(layer, { key: layer, label: `${layerTitle(layer)}: ${count}`, title: `${count} in the ${layer} layer`, classes: 'layer', column: index, row: 0 });
   });
   const between = new Map<string, number>();
   for (const edge of map.edges) {

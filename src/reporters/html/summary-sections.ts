@@ -1,25 +1,17 @@
 import type { Report } from '../../model/report.js';
 import { SEVERITIES, SEVERITY_IMPACT, buildPriorityMatrix } from '../priority-matrix.js';
+import { summaryFacts, verdictHeadline } from '../summary-text.js';
 import { verdictLines } from '../verdict-lines.js';
 import { code, escapeHtml, htmlTable, section } from './escape.js';
 
 /** The banner at the top: the verdict lines every human format ends with, coloured, and why. */
 export function renderVerdictBanner(report: Report): string {
-  const { verdict, gate, stats } = report;
+  const { verdict, gate } = report;
   const tone = verdict.liveReady ? 'ready' : gate.passed ? 'unverified' : 'blocked';
-  const headline = verdict.liveReady
-    ? 'Live-ready. The app started in the sandbox, answered its health probes, shut down cleanly, and no critical finding remains.'
-    : verdict.deathLoopCause
-      ? 'Not live-ready.'
-      : 'Not verified as live-ready. No blocker was found statically, but the app was not started, so readiness is not proven.';
+  const { title, sentence } = verdictHeadline(report);
+  const headline = sentence ? `${title} ${sentence}` : title;
   const cause = verdict.deathLoopCause ? `<p class="cause">Most fundamental blocker: ${code(verdict.deathLoopCause.checkId)}: ${escapeHtml(verdict.deathLoopCause.summary)}</p>` : '';
-  const criticals = report.findings.filter((finding) => finding.severity === 'critical').length;
-  const facts = [
-    `Gate: <strong>${gate.passed ? 'passed' : 'failed'}</strong> (${escapeHtml(gate.summary)})`,
-    `Basis: ${verdict.basis === 'runtime' ? 'runtime (the app was started and probed)' : 'static analysis only (the app was not started)'}`,
-    `Findings: ${report.findings.length} (${criticals} critical), ${report.suppressed.length} suppressed`,
-    `Scope: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB, ${stats.skipped.length} skipped, audited in ${(stats.durationMs / 1000).toFixed(2)} s`,
-  ];
+  const facts = summaryFacts(report, (text) => `<strong>${text}</strong>`, escapeHtml);
   const reasons = verdict.reasons.length > 0 ? `<p>Why:</p><ul>${verdict.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>` : '';
   return `<header id="verdict" class="banner ${tone}">
 <pre class="verdict-lines">${verdictLines(report).map(escapeHtml).join('\n')}</pre>

@@ -2,7 +2,6 @@ import { escapeHtml } from './escape.js';
 
 /** Layers left to right, the way a request travels: what users see, how it is routed, then logic and state. */
 export const LAYER_ORDER = ['ui', 'routing', 'auth', 'logic', 'automation', 'data', 'memory'];
-export const LAYER_TITLES: Record<string, string> = { ui: 'UI', logic: 'Logic', data: 'Data', routing: 'Routing', auth: 'Auth', automation: 'Automation agents', memory: 'Memory stores' };
 
 /** One labelled box of the graph, placed on a grid of columns and rows. */
 export interface Box {

@@ -2,25 +2,15 @@ import { formatLocation } from '../../model/location.js';
 import type { Report } from '../../model/report.js';
 import { evidenceWithCaret } from '../evidence.js';
 import { SEVERITIES, SEVERITY_IMPACT, buildPriorityMatrix, sortBySeverity } from '../priority-matrix.js';
+import { summaryFacts, verdictHeadline } from '../summary-text.js';
 import { verdictLines } from '../verdict-lines.js';
 import { inlineCode, markdownTable } from './table.js';
 
 export function renderExecutiveSummary(report: Report): string[] {
-  const { verdict, gate, stats } = report;
-  const criticals = report.findings.filter((finding) => finding.severity === 'critical').length;
-  const headline = verdict.liveReady
-    ? '**Live-ready.** The app started in the sandbox, answered its health probes, shut down cleanly, and no critical finding remains.'
-    : verdict.deathLoopCause
-      ? `**Not live-ready.** Most fundamental blocker: ${inlineCode(verdict.deathLoopCause.checkId)}: ${verdict.deathLoopCause.summary}`
-      : '**Not verified as live-ready.** No blocker was found statically, but the app was not started, so readiness is not proven.';
-  const lines = [
-    headline,
-    '',
-    `- Gate: **${gate.passed ? 'passed' : 'failed'}** (${gate.summary})`,
-    `- Basis: ${verdict.basis === 'runtime' ? 'runtime (the app was started and probed)' : 'static analysis only (the app was not started)'}`,
-    `- Findings: ${report.findings.length} (${criticals} critical), ${report.suppressed.length} suppressed`,
-    `- Scope: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB, ${stats.skipped.length} skipped, audited in ${(stats.durationMs / 1000).toFixed(2)} s`,
-  ];
+  const { verdict } = report;
+  const { title, sentence } = verdictHeadline(report);
+  const headline = verdict.deathLoopCause && !verdict.liveReady ? `**${title}** Most fundamental blocker: ${inlineCode(verdict.deathLoopCause.checkId)}: ${verdict.deathLoopCause.summary}` : `**${title}** ${sentence}`;
+  const lines = [headline, '', ...summaryFacts(report, (text) => `**${text}**`).map((fact) => `- ${fact}`)];
   if (verdict.reasons.length > 0) lines.push('', 'Why:', ...verdict.reasons.map((reason) => `- ${reason}`));
   return lines;
 }

@@ -1,9 +1,9 @@
 import type { ModuleMapSection } from '../../model/map-section-schema.js';
+import { layerTitle } from '../../facts/service/layers.js';
 
 type MapModule = ModuleMapSection['modules'][number];
 
 const LAYER_ORDER = ['ui', 'routing', 'auth', 'logic', 'automation', 'data', 'memory'];
-const LAYER_TITLES: Record<string, string> = { ui: 'UI', logic: 'Logic', data: 'Data', routing: 'Routing', auth: 'Auth', automation: 'Automation agents', memory: 'Memory stores' };
 const MAX_NODES = 60;
 const MAX_LINKS = 200;
 
@@ -22,7 +22,7 @@ export function mermaidModuleGraph(map: ModuleMapSection): string[] {
     const members = drawn.filter((module) => module.layer === layer);
     const layerPackages = layer === 'data' ? packages : [];
     if (members.length === 0 && layerPackages.length === 0) continue;
-    out.push(`  subgraph layer_${layer}["${LAYER_TITLES[layer]}"]`);
+    out.push(`  subgraph layer_${layer}["${layerTitle(layer)}"]`);
     for (const module of members) out.push(`    ${ids.get(module.path)}["${label(module)}"]`);
     layerPackages.forEach((name, index) => out.push(`    p${index}[("${escape(name)} (package)")]`));
     out.push('  end');

@@ -1,9 +1,9 @@
 import type { ModuleMapSection, RoutesSection } from '../../model/map-section-schema.js';
+import { layerTitle } from '../../facts/service/layers.js';
 import type { Report } from '../../model/report.js';
 import { mermaidModuleGraph } from './mermaid-graph.js';
 import { inlineCode, markdownTable } from './table.js';
 
-const LAYER_TITLES: Record<string, string> = { ui: 'UI', logic: 'Logic', data: 'Data', routing: 'Routing', auth: 'Auth', automation: 'Automation agents', memory: 'Memory stores' };
 const MAX_ROUTE_ROWS = 100;
 const MAX_LISTED = 10;
 
@@ -32,7 +32,7 @@ function components(map: ModuleMapSection): string[] {
 function summary(map: ModuleMapSection): string[] {
   const counts = Object.entries(map.layerCounts)
     .filter(([, count]) => count > 0)
-    .map(([layer, count]) => `${count} ${LAYER_TITLES[layer] ?? layer}`);
+    .map(([layer, count]) => `${count} ${layerTitle(layer)}`);
   const entry = map.entrypoints.length > 0 ? map.entrypoints.map(inlineCode).join(', ') : 'none found';
   const core = map.modules.filter((module) => module.isCore).length;
   return [
