@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { CheckRun, Report } from '../model/report.js';
 import { formatLocation } from '../model/location.js';
+import { gateLine } from './verdict-lines.js';
 
 /**
  * The report as JUnit XML for CI dashboards: one test suite per stage, one test case per check
@@ -52,7 +53,7 @@ function testCase(check: CheckRun, findings: readonly Finding[]): string {
 function verdictSuite(report: Report): Suite {
   const cause = report.verdict.deathLoopCause;
   const failed = !report.gate.passed;
-  const detail = [`GATE=${failed ? 'failed' : 'passed'} (${report.gate.summary})`, `LIVE_READY=${report.verdict.liveReady}`, `basis: ${report.verdict.basis}`, ...(cause ? [`DEATH_LOOP_CAUSE=${cause.checkId}: ${cause.summary}`] : [])].join('\n');
+  const detail = [gateLine(report.gate), `LIVE_READY=${report.verdict.liveReady}`, `basis: ${report.verdict.basis}`, ...(cause ? [`DEATH_LOOP_CAUSE=${cause.checkId}: ${cause.summary}`] : [])].join('\n');
   const inner = failed ? `\n      <failure message="${attribute(`the gate failed${cause ? `: ${cause.checkId}` : ''}`)}" type="gate">${text(detail)}</failure>\n    ` : `<system-out>${text(detail)}</system-out>`;
   const xml = ['  <testsuite name="verdict" tests="1" failures="' + (failed ? 1 : 0) + '" errors="0" skipped="0">', `    <testcase classname="liveready.verdict" name="liveready/verdict">${inner}</testcase>`, '  </testsuite>'].join('\n');
   return { xml, tests: 1, failures: failed ? 1 : 0, errors: 0, skipped: 0 };

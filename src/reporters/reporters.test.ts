@@ -39,7 +39,7 @@ describe('terminal reporter', () => {
 
   it('ends with the verdict lines', () => {
     expect(text.trimEnd().split('\n').slice(-4)).toEqual([
-      'GATE=failed (failed: 1 finding at or above critical)',
+      'GATE=failed (1 finding at or above critical)',
       'LIVE_READY=false',
       'DEATH_LOOP_CAUSE=start/no-missing-target: Procfile web runs app/server.py, which does not exist. (Procfile:1)',
       'RUNTIME_VERIFIED=false (static audit: the app was not started, so it cannot be called live-ready)',

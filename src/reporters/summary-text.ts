@@ -1,4 +1,5 @@
 import type { Report } from '../model/report.js';
+import { gateReason } from './verdict-lines.js';
 
 /** The one-line judgement every human report opens with, as a title and its explanation. */
 export function verdictHeadline(report: Report): { title: string; sentence: string } {
@@ -13,7 +14,7 @@ export function summaryFacts(report: Report, strong: (text: string) => string, t
   const { verdict, gate, stats } = report;
   const criticals = report.findings.filter((finding) => finding.severity === 'critical').length;
   return [
-    `Gate: ${strong(gate.passed ? 'passed' : 'failed')} (${text(gate.summary)})`,
+    `Gate: ${strong(gate.passed ? 'passed' : 'failed')} (${text(gateReason(gate))})`,
     `Basis: ${verdict.basis === 'runtime' ? 'runtime (the app was started and probed)' : 'static analysis only (the app was not started)'}`,
     `Findings: ${report.findings.length} (${criticals} critical), ${report.suppressed.length} suppressed`,
     `Scope: ${stats.files} files, ${(stats.bytes / 1024).toFixed(0)} KB, ${stats.skipped.length} skipped, audited in ${(stats.durationMs / 1000).toFixed(2)} s`,

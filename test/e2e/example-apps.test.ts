@@ -68,7 +68,7 @@ describe('ready example apps', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(result.stdout).not.toContain('LIVE_READY=true');
     expect(lines.slice(-3)).toEqual([
-      'GATE=passed (passed on static findings only: none at or above critical)',
+      'GATE=passed (on static findings only: none at or above critical)',
       'LIVE_READY=false',
       'RUNTIME_VERIFIED=false (static audit: the app was not started, so it cannot be called live-ready)',
     ]);

@@ -1,4 +1,5 @@
 import type { LogsSection } from '../../model/logs-section-schema.js';
+import { gateLine } from '../verdict-lines.js';
 import type { Report } from '../../model/report.js';
 import { type Style, createStyle } from './style.js';
 
@@ -23,7 +24,7 @@ export function renderLogTable(report: Report, options: { color?: boolean } = {}
   const fixes = report.findings.filter((finding) => finding.severity === 'critical' || finding.severity === 'moderate');
   if (fixes.length > 0) out.push('', style.bold('Fix first'));
   for (const finding of fixes.slice(0, 10)) out.push(`  ${style.severity(finding.severity, finding.severity.toUpperCase().padEnd(8))} ${finding.location.file}:${finding.location.line}  ${style.dim(finding.checkId)}`, `    ${finding.message}`, `    ${style.green('fix:')} ${finding.remediation}`);
-  out.push('', `GATE=${report.gate.passed ? 'passed' : 'failed'} (${report.gate.summary})`);
+  out.push('', gateLine(report.gate));
   return `${out.join('\n')}\n`;
 }
 
