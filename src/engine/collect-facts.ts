@@ -83,6 +83,11 @@ function planCollection(root: string, options: CollectOptions): CollectionPlan {
     const file: DiscoveredFile = { path: listed.path, size: listed.size, kind: kindFromName(listed.path) };
     if (listed.tracked !== undefined) file.tracked = listed.tracked;
     files.push(file);
+    // Logs are the logs stage's to read (streamed, any size); no per-file fact needs their text.
+    if (file.kind === 'log') {
+      slots[index] = { bytes: 0 };
+      return;
+    }
     if (needsNoRead(listed.path, listed.size, options.maxFileSize)) {
       const outcome = readText(listed.absolutePath, listed.path, listed.size, options.maxFileSize);
       slots[index] = 'skipped' in outcome ? { skipped: outcome.skipped, bytes: 0 } : { bytes: 0 };

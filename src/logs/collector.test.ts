@@ -156,4 +156,11 @@ describe('the logs collector', () => {
     expect(JSON.stringify(report)).not.toContain('pay_7Hq2LmX9vR4tZ8wK');
     expect(logsOf(report).groups[0]?.example.text[0]).toContain('payment refused for key pay_');
   });
+  it('leaves log files to the logs stage: a log over the size limit is read, not reported as a skipped file', async () => {
+    const filler = '2024-03-05 09:00:00,000 INFO app: request served in 12 ms\n'.repeat(50_000);
+    const root = tree({ 'app.py': 'print("hi")\n', 'logs/app.log': `${filler}${traceback('2024-03-05 10:00:00,000', 'app.py', 1, 'print("hi")', 'OSError: broken pipe')}` });
+    const report = await audit({ root, checks: [noRecentErrors], collectors: [logsCollector], isStatic: true });
+    expect(report.stats.skipped).toEqual([]);
+    expect(logsOf(report).groups.map((group) => group.exception?.type)).toEqual(['OSError']);
+  });
 });
