@@ -1,5 +1,4 @@
-import { envContract } from '../facts/env-contract.js';
-import { projectSecretValues } from '../facts/evidence/redact-change.js';
+import { projectSecrets } from '../facts/evidence/redact-change.js';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { redact } from '../util/redact.js';
@@ -16,9 +15,9 @@ import type { RawFinding } from './run-checks.js';
 export function finalizeFindings(project: Project, raw: RawFinding[], settings: Map<string, CheckSettings>): Finding[] {
   const ordered = [...raw].sort((a, b) => compareLocations(a.input.location, b.input.location));
   const occurrences = new Map<string, number>();
-  const projectSecrets = projectSecretValues(envContract(project));
+  const ownSecrets = projectSecrets(project);
   return ordered.map(({ check, input }) => {
-    const secrets = input.secrets ? [...input.secrets, ...projectSecrets] : projectSecrets;
+    const secrets = input.secrets ? [...input.secrets, ...ownSecrets] : ownSecrets;
     const location = { ...input.location, file: normalizePath(input.location.file) };
     const rawEvidence = input.evidence ?? project.facts(location.file)?.snippets[location.line];
     const evidence = rawEvidence === undefined ? undefined : redact(rawEvidence, secrets);

@@ -1,6 +1,5 @@
 import { stripSandboxPaths } from '../facts/evidence/describe-simulation.js';
-import { projectSecretValues, redactChangeLine } from '../facts/evidence/redact-change.js';
-import { envContract } from '../facts/env-contract.js';
+import { projectSecrets, redactChangeLine } from '../facts/evidence/redact-change.js';
 import type { SimulationSection, WatchSection } from '../model/simulation-section-schema.js';
 import { redact as redactKnown } from '../util/redact.js';
 import type { SectionBuilder } from './sections.js';
@@ -15,7 +14,7 @@ export const simulationSection: SectionBuilder = {
     const evidence = project.evidence.simulation;
     if (!evidence) return undefined;
     const output = evidence.output ?? [];
-    const secrets = projectSecretValues(envContract(project));
+    const secrets = projectSecrets(project);
     const redact = (text: string): string => redactKnown(stripSandboxPaths(text), secrets);
     const section: SimulationSection = {
       healthy: evidence.outcome.healthy,

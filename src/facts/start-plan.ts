@@ -5,7 +5,7 @@ import { commandBinds } from './command-binds.js';
 import { PRECEDENCE, dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
 import { isTestPath } from './test-paths.js';
-import { type StartDeclaration, candidatePaths, startDeclarations } from './start-targets.js';
+import { type StartDeclaration, candidatePaths, npmScript, startDeclarations } from './start-targets.js';
 
 /** The part of `.liveready.yaml` the plan reads (structurally the config's `simulate`). */
 export interface StartPlanConfig {
@@ -144,8 +144,7 @@ export function commandEntry(project: Project, command: string, cwd: string): St
       const file = candidates.find((candidate) => project.hasFile(candidate));
       return { kind: target.kind, value: target.kind === 'file' ? joinPath(dir, target.value) : target.value, ...(file ? { file } : {}) };
     }
-    const manifest = project.facts(joinPath(dir, 'package.json'))?.manifest;
-    const script = manifest?.type === 'package-json' ? manifest.scripts[target.value] : undefined;
+    const { script } = npmScript(project, dir, target.value);
     if (!script) return { kind: target.kind, value: target.value };
     current = { command: script.command, dir };
   }

@@ -2,7 +2,7 @@ import type { Location } from '../model/location.js';
 import { parseStartCommand } from '../parsers/start-command.js';
 import { dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
-import { type StartDeclaration, startDeclarations } from './start-targets.js';
+import { type StartDeclaration, npmScript, startDeclarations } from './start-targets.js';
 import { isTestPath } from './test-paths.js';
 
 /** A third-party program a start command runs, and the package that has to be installed for it. */
@@ -127,12 +127,10 @@ function walk(project: Project, step: Step, depth: number, found: StartProgram[]
   for (const target of parsed.targets) {
     if (target.kind !== 'npm-script') continue;
     const dir = joinPath(step.dir, target.cwd);
-    const manifestPath = joinPath(dir, 'package.json');
-    const manifest = project.facts(manifestPath)?.manifest;
-    const script = manifest?.type === 'package-json' ? manifest.scripts[target.value] : undefined;
+    const { packagePath, script } = npmScript(project, dir, target.value);
     if (!script) continue;
-    const location = { file: manifestPath, line: script.line, column: script.column };
-    walk(project, { declaration: step.declaration, command: script.command, dir, location, via: `${manifestPath} scripts.${target.value}` }, depth + 1, found);
+    const location = { file: packagePath, line: script.line, column: script.column };
+    walk(project, { declaration: step.declaration, command: script.command, dir, location, via: `${packagePath} scripts.${target.value}` }, depth + 1, found);
   }
 }
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { type CommandTarget, parseStartCommand } from '../parsers/start-command.js';
 import type { Location } from '../model/location.js';
-import type { DeclaredCommand } from './manifest-types.js';
+import type { DeclaredCommand, PackageJsonFacts } from './manifest-types.js';
 import type { Project } from './project.js';
 // --- config stage (issue 3) ---
 import { PRECEDENCE, deploymentDeclarations } from './deployment-declarations.js';
@@ -105,12 +105,19 @@ function resolveDeclaration(project: Project, declaration: StartDeclaration, dep
   });
 }
 
-function resolveScript(project: Project, declaration: StartDeclaration, target: CommandTarget, location: Location, dir: string, depth: number): ResolvedTarget[] {
+/** What `npm run <name>` in `dir` runs: the package.json there (if any) and its script (if it has one). */
+export function npmScript(project: Project, dir: string, name: string): { packagePath: string; manifest?: PackageJsonFacts; script?: DeclaredCommand } {
   const packagePath = joinPath(dir, 'package.json');
   const manifest = project.facts(packagePath)?.manifest;
+  if (manifest?.type !== 'package-json') return { packagePath };
+  const script = Object.hasOwn(manifest.scripts, name) ? manifest.scripts[name] : undefined;
+  return script ? { packagePath, manifest, script } : { packagePath, manifest };
+}
+
+function resolveScript(project: Project, declaration: StartDeclaration, target: CommandTarget, location: Location, dir: string, depth: number): ResolvedTarget[] {
+  const { packagePath, manifest, script } = npmScript(project, dir, target.value);
   const base: ResolvedTarget = { declaration, target, location, candidates: [], status: 'missing' };
-  if (manifest?.type !== 'package-json') return [{ ...base, candidates: [packagePath] }];
-  const script = manifest.scripts[target.value];
+  if (!manifest) return [{ ...base, candidates: [packagePath] }];
   if (!script) {
     // `npm start` without a start script runs `node server.js`.
     if (target.value === 'start' && project.hasFile(joinPath(dir, 'server.js'))) return [{ ...base, status: 'exists', candidates: [joinPath(dir, 'server.js')] }];

@@ -2,8 +2,7 @@ import type { SectionBuilder } from '../engine/sections.js';
 import type { LogErrorGroup, LogsEvidence } from '../facts/evidence/logs.js';
 import type { Finding } from '../model/finding.js';
 import type { LogGroupEntry, LogsSection } from '../model/logs-section-schema.js';
-import { projectSecretValues } from '../facts/evidence/redact-change.js';
-import { envContract } from '../facts/env-contract.js';
+import { projectSecrets } from '../facts/evidence/redact-change.js';
 import { redactDeep } from '../util/redact.js';
 import { findPredictingFinding } from './group/link-findings.js';
 import { describeException, describeOrigin, summarizeModules } from './group/modules.js';
@@ -16,7 +15,7 @@ const MAX_EXAMPLE_LINES = 20;
 export const logsSectionBuilder: SectionBuilder = {
   key: 'logs',
   // Group texts are redacted of token shapes when read; the project's own secret values (from its committed env files) are masked here.
-  build: (project, findings) => (project.evidence.logs ? redactDeep(buildLogsSection(project.evidence.logs, findings), projectSecretValues(envContract(project))) : undefined),
+  build: (project, findings) => (project.evidence.logs ? redactDeep(buildLogsSection(project.evidence.logs, findings), projectSecrets(project)) : undefined),
 };
 
 export function buildLogsSection(evidence: LogsEvidence, findings: readonly Finding[]): LogsSection {

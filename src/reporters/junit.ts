@@ -10,7 +10,11 @@ import { gateLine } from './verdict-lines.js';
  */
 export function renderJunit(report: Report): string {
   const byCheck = new Map<string, Finding[]>();
-  for (const finding of report.findings) byCheck.set(finding.checkId, [...(byCheck.get(finding.checkId) ?? []), finding]);
+  for (const finding of report.findings) {
+    const list = byCheck.get(finding.checkId);
+    if (list) list.push(finding);
+    else byCheck.set(finding.checkId, [finding]);
+  }
   const suites = report.stages.map((stage) => suite(stage.id, report.checks.filter((check) => check.stage === stage.id), byCheck));
   suites.push(verdictSuite(report));
   const totals = suites.reduce((sum, entry) => ({ tests: sum.tests + entry.tests, failures: sum.failures + entry.failures, errors: sum.errors + entry.errors, skipped: sum.skipped + entry.skipped }), { tests: 0, failures: 0, errors: 0, skipped: 0 });

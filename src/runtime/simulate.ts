@@ -4,7 +4,7 @@ import type { SimulateConfig } from '../config/schema.js';
 import { runtimeOutcome } from '../facts/evidence/describe-simulation.js';
 import type { SimulationEvidence, TimelineEvent, WatchEvidence } from '../facts/evidence/evidence.js';
 import { envContract } from '../facts/env-contract.js';
-import { projectSecretValues } from '../facts/evidence/redact-change.js';
+import { projectSecrets } from '../facts/evidence/redact-change.js';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { redact } from '../util/redact.js';
@@ -96,7 +96,7 @@ function newRun(input: SimulateInput, plan: StartPlan): Run {
     timeline.push({ step, timeMs: Date.now() - startedAt, detail, ...(attempt === undefined ? {} : { attempt }) });
     input.onStep?.(`${step}: ${detail}`);
   };
-  return { startedAt, limits, capture: new LineCapture(startedAt), evidence, secrets: projectSecretValues(envContract(input.project)), mark };
+  return { startedAt, limits, capture: new LineCapture(startedAt), evidence, secrets: projectSecrets(input.project), mark };
 }
 
 /** Start (with restarts), probe, stop, classify; the watcher runs from just before the start to just after the stop. */

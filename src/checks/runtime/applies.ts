@@ -1,6 +1,4 @@
 import type { SimulationEvidence } from '../../facts/evidence/evidence.js';
-import { projectSecretValues } from '../../facts/evidence/redact-change.js';
-import { envContract } from '../../facts/env-contract.js';
 import type { Project } from '../../facts/project.js';
 import type { Location } from '../../model/location.js';
 
@@ -16,9 +14,4 @@ export function startLocation(project: Project, evidence: SimulationEvidence): L
   if (evidence.plan?.location) return evidence.plan.location;
   const config = ['.liveready.yaml', '.liveready.yml', '.liveready.json'].find((path) => project.hasFile(path));
   return { file: config ?? '.liveready.yaml', line: 1 };
-}
-
-/** The project's own secret values: runtime messages quote the app's output, which may print them. */
-export function secretsOf(project: Project): string[] {
-  return projectSecretValues(envContract(project));
 }

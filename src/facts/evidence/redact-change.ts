@@ -1,5 +1,6 @@
 import { redact } from '../../util/redact.js';
-import type { EnvContract } from '../env-contract.js';
+import { type EnvContract, envContract } from '../env-contract.js';
+import type { Project } from '../project.js';
 import { isRealSecret, isSecretName } from '../secret-values.js';
 
 const ASSIGNMENT = /^([+-]?\s*["']?)([A-Za-z_][\w.-]*)(["']?\s*[:=]\s*)(.+)$/;
@@ -20,4 +21,9 @@ export function projectSecretValues(contract: EnvContract): string[] {
     }
   }
   return [...values];
+}
+
+/** projectSecretValues of the project's own env contract, computed once per audit. */
+export function projectSecrets(project: Project): string[] {
+  return project.derive('project-secret-values', () => projectSecretValues(envContract(project)));
 }

@@ -1,7 +1,7 @@
 import { FAILURE_LABELS, describeCause, describeCrashLoop } from '../../../facts/evidence/describe-simulation.js';
 import { judgeSimulation } from '../../../facts/evidence/judge-simulation.js';
 import { defineCheck } from '../../api.js';
-import { SIMULATION_RAN, secretsOf, simulationOf, startLocation } from '../applies.js';
+import { SIMULATION_RAN, simulationOf, startLocation } from '../applies.js';
 
 const REMEDIES: Record<string, string> = {
   'missing-env': 'Provide the variable where the platform reads its environment (dashboard, manifest env, .replit [env]) and document it in .env.example, or give it a safe default.',
@@ -38,7 +38,6 @@ export const noCrashLoop = defineCheck({
         message: `${describeCrashLoop(evidence)}. The platform would restart it in a death loop.`,
         remediation: REMEDIES[kind] ?? 'Run the start command locally with the same environment, read the first error and fix it.',
         location,
-        secrets: secretsOf(project),
       fingerprintContent: `crash-loop:${kind}:${classification?.variable ?? classification?.module ?? ''}`,
         related,
       });
@@ -49,7 +48,6 @@ export const noCrashLoop = defineCheck({
         remediation: 'Make the start deterministic: wait for dependencies (database, cache) with retries instead of exiting.',
         location,
         severity: 'moderate',
-        secrets: secretsOf(project),
       fingerprintContent: `flaky-start:${kind}`,
         related,
       });

@@ -1,7 +1,7 @@
 import { judgeSimulation } from '../../../facts/evidence/judge-simulation.js';
 import { redact } from '../../../util/redact.js';
 import { defineCheck } from '../../api.js';
-import { SIMULATION_RAN, secretsOf, simulationOf, startLocation } from '../applies.js';
+import { SIMULATION_RAN, simulationOf, startLocation } from '../applies.js';
 
 export const noFailingProbe = defineCheck({
   meta: {
@@ -28,7 +28,6 @@ export const noFailingProbe = defineCheck({
             ? `Make ${probe.path} answer 200 once the app can serve (check what it depends on: database, settings, files) and log why when it cannot.`
             : `Serve ${probe.path} (or point the platform's health check at a route that exists), answering 200 without authentication.`,
         location: startLocation(project, evidence),
-        secrets: secretsOf(project),
       fingerprintContent: `probe:${probe.method}:${probe.path}:${probe.status ?? probe.error ?? ''}`,
       });
     }

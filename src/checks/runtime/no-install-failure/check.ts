@@ -1,6 +1,6 @@
 import { describeInstall } from '../../../facts/evidence/describe-simulation.js';
 import { defineCheck } from '../../api.js';
-import { secretsOf, simulationOf, startLocation } from '../applies.js';
+import { simulationOf, startLocation } from '../applies.js';
 
 export const noInstallFailure = defineCheck({
   meta: {
@@ -23,7 +23,6 @@ export const noInstallFailure = defineCheck({
           ? 'Make the install finish in time: commit the lockfile, drop unused heavy dependencies, or raise simulate.installTimeoutSeconds if it is legitimately slow.'
           : 'Run the same install command in a fresh clone, fix the first error it prints (a version that does not exist, a lockfile out of sync, a missing build tool), and commit the fix.',
       location: install.location && project.hasFile(install.location.file) ? install.location : startLocation(project, evidence),
-      secrets: secretsOf(project),
       fingerprintContent: `install:${install.command}`,
     });
   },

@@ -1,7 +1,7 @@
 import { judgeSimulation } from '../../../facts/evidence/judge-simulation.js';
 import { stripSandboxPaths } from '../../../facts/evidence/describe-simulation.js';
 import { defineCheck } from '../../api.js';
-import { SIMULATION_RAN, secretsOf, simulationOf, startLocation } from '../applies.js';
+import { SIMULATION_RAN, simulationOf, startLocation } from '../applies.js';
 
 export const noWorkerErrors = defineCheck({
   meta: {
@@ -25,7 +25,6 @@ export const noWorkerErrors = defineCheck({
       message: `The worker \`${evidence.plan?.command ?? ''}\` stayed up but logged errors during its ${seconds} s alive window (first: "${stripSandboxPaths(first.text).trim().slice(0, 120)}"): a worker is judged by its output, and this one is failing at its job.`,
       remediation: 'Run the worker locally with the declared environment, read the first error, and fix it (or, if it is a service the sandbox lacks, make the worker wait and retry quietly instead of failing every loop).',
       location: startLocation(project, evidence),
-      secrets: secretsOf(project),
       fingerprintContent: `worker-errors:${evidence.plan?.command ?? ''}`,
     });
   },
