@@ -58,7 +58,9 @@ export type ManifestFacts =
   | DeploymentManifestFacts
   // --- scan stage: dependency declarations and tsconfig ---
   | PythonDependencyFacts
-  | TsconfigFacts;
+  | TsconfigFacts
+  // --- schema stage: lockfiles (the exact versions that get installed) ---
+  | LockfileFacts;
 
 // ---- scan-core: dependency declarations (package.json, requirements, pyproject, setup.py/cfg, Pipfile) and tsconfig ----
 
@@ -111,4 +113,30 @@ export interface TsconfigFacts {
   paths?: Record<string, string[]>;
   /** `extends` as written (only relative paths are followed). */
   extends?: string;
+}
+
+// ---- schema stage: lockfiles (package-lock.json, yarn.lock, pnpm-lock.yaml, poetry.lock, uv.lock, Pipfile.lock) ----
+
+/** The package registries advisories are matched against, spelled as OSV spells them. */
+export type LockEcosystem = 'npm' | 'PyPI';
+
+/** One exact package version a lockfile (or an `==` pin in a requirements file) installs. */
+export interface LockedPackage {
+  ecosystem: LockEcosystem;
+  /** As the lockfile spells it (`@babel/core`, `Django`); PyPI names are compared PEP 503-normalized. */
+  name: string;
+  /** The exact resolved version (`4.18.2`, `3.2.25`). */
+  version: string;
+  /** 1-based line of the entry in its file. */
+  line: number;
+  /** Declared directly by the project's manifest (when the lockfile tells). */
+  isDirect?: boolean;
+  /** Installed for development only (npm `dev: true`, Poetry dev group, Pipfile `develop`). */
+  isDev?: boolean;
+}
+
+export interface LockfileFacts {
+  type: 'lockfile';
+  format: 'package-lock' | 'yarn' | 'pnpm' | 'poetry' | 'uv' | 'pipfile-lock';
+  packages: LockedPackage[];
 }
