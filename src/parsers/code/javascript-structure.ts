@@ -80,7 +80,7 @@ function classify(code: string, brackets: Brackets, brace: number): JsBlock {
   const char = code.charCodeAt(before);
   if (char === 62 && code.charCodeAt(before - 1) === 61) return arrowBlock(code, brackets, block, before - 1);
   if (char === 41) return parenBlock(code, brackets, block, before);
-  const returnType = returnTypeParen(code, brace);
+  const returnType = returnTypeParen(code, brace, brackets);
   if (returnType !== -1) return parenBlock(code, brackets, block, returnType);
   if (isIdent(char)) {
     const word = wordEndingAt(code, before);
@@ -128,7 +128,7 @@ function arrowBlock(code: string, brackets: Brackets, block: JsBlock, arrow: num
   let start = paramsEnd;
   let paren: number | undefined;
   if (code.charCodeAt(paramsEnd) !== 41) {
-    const typed = returnTypeParen(code, arrow);
+    const typed = returnTypeParen(code, arrow, brackets);
     if (typed !== -1) paramsEnd = typed;
   }
   if (code.charCodeAt(paramsEnd) === 41) {
@@ -168,17 +168,25 @@ function namedAfter(code: string, from: number): string | undefined {
 }
 
 /** `): ReturnType {` or `): T =>`: the `)` before a TypeScript return type, or -1. */
-function returnTypeParen(code: string, until: number): number {
+function returnTypeParen(code: string, until: number, brackets: Brackets): number {
   const limit = Math.max(0, until - 300);
   let pos = until - 1;
   while (pos >= limit) {
     const char = code.charCodeAt(pos);
-    // ; { } ( ) = end the search: a type annotation holds none of them.
-    if (char === 59 || char === 123 || char === 125 || char === 40 || char === 41 || char === 61) return -1;
+    // An object or tuple type (`): { a?: T } | undefined {`, `): [A, B][] =>`): step over it whole.
+    if (char === 125 || char === 93) {
+      const open = openOf(brackets, pos);
+      if (open === -1) return -1;
+      pos = open - 1;
+      continue;
+    }
+    // ; { ( ) = end the search: outside those groups, a type annotation holds none of them.
+    if (char === 59 || char === 123 || char === 40 || char === 41 || char === 61) return -1;
     if (char === 58) break;
     pos -= 1;
   }
-  if (pos < limit) return -1;
+  // Nothing between `:` and here: this brace opens the return type itself, not the body.
+  if (pos < limit || previousSignificant(code, until - 1) === pos) return -1;
   const paren = previousSignificant(code, pos - 1);
   return paren >= 0 && code.charCodeAt(paren) === 41 ? paren : -1;
 }

@@ -54,6 +54,33 @@ describe('JS/TS functions and routes', () => {
     ]);
   });
 
+  it('sees a function whose TypeScript return type holds braces or brackets, and keeps its loop inside it', () => {
+    const code = facts(
+      [
+        'export function parse(text: string): { value?: number; rest: string[] } | undefined {',
+        '  while (true) {',
+        '    return undefined;',
+        '  }',
+        '}',
+        'const pick = (items: Item[]): [Item, number][] => {',
+        '  return items.length ? toPairs(items) : [];',
+        '};',
+        'class Reader {',
+        '  next(): { done: boolean } {',
+        '    return step(this);',
+        '  }',
+        '}',
+        'if (ready) { go(); } else { stop(); }',
+      ].join('\n'),
+    );
+    expect(code.functions.map(({ name, className, calls }) => ({ name, className, calls }))).toEqual([
+      { name: 'parse', className: undefined, calls: [] },
+      { name: 'pick', className: undefined, calls: ['toPairs'] },
+      { name: 'next', className: 'Reader', calls: ['step'] },
+    ]);
+    expect(code.loops.map(({ functionName, scope }) => ({ functionName, scope }))).toEqual([{ functionName: 'parse', scope: 'function' }]);
+  });
+
   it('reads route registrations with inline and named handlers, and ignores HTTP clients', () => {
     const code = facts(
       [
