@@ -90,6 +90,7 @@ for (const root of roots) {
       report = { error: error instanceof Error ? error.message : String(error) };
     }
     if (report.stats) delete report.stats.durationMs;
+    for (const run of report.checks ?? []) delete run.durationMs;
     delete report.generatedAt;
     digests[`report:${project}`] = digest(report);
     reports += 1;

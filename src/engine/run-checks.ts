@@ -39,7 +39,9 @@ export function runChecks(project: Project, checks: readonly Check[], settings: 
         continue;
       }
       const found: RawFinding[] = [];
+      const started = performance.now();
       check.run({ project, findings: priorFindings, options: setting?.options ?? {}, report: (input) => found.push({ check, input }) });
+      run.durationMs = Math.round((performance.now() - started) * 10) / 10;
       raw.push(...found);
       run.findings = found.length;
       run.status = found.length > 0 ? 'failed' : 'passed';

@@ -97,6 +97,8 @@ export const CheckRunSchema = Type.Object({
   /** The severity its findings get by default (after config overrides), and its category. */
   severity: Type.Optional(SeverityEnum),
   category: Type.Optional(stringEnum<Category>(CATEGORIES)),
+  /** Milliseconds the check ran, including shared facts it was first to compute (the module graph, the route table). */
+  durationMs: Type.Optional(Type.Number({ minimum: 0 })),
 });
 
 export const SkippedFileSchema = Type.Object({

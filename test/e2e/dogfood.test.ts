@@ -9,5 +9,10 @@ describe('dogfood', () => {
     expect(report.findings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}: ${finding.message}`)).toEqual([]);
     expect(result.status).toBe(0);
     expect(report.checks.filter((check) => check.status === 'errored')).toEqual([]);
+    // Every check that ran says how long it took; skipped ones did not run.
+    const ran = report.checks.filter((check) => check.status === 'passed' || check.status === 'failed');
+    expect(ran.length).toBeGreaterThan(20);
+    expect(ran.every((check) => typeof check.durationMs === 'number' && check.durationMs >= 0)).toBe(true);
+    expect(report.checks.filter((check) => check.status === 'skipped' && check.durationMs !== undefined)).toEqual([]);
   });
 });

@@ -40,6 +40,11 @@ describe('Python resolution', () => {
     ]);
   });
 
+  it('resolves a package imported through its __init__ module by name', () => {
+    const project = projectOf({ 'yq/__init__.py': 'def cli():\n    pass\n', 'yq/__main__.py': 'from yq.__init__ import cli\ncli()\n' });
+    expect(resolutions(project)).toEqual(['yq/__main__.py yq.__init__[cli] -> project yq/__init__.py']);
+  });
+
   it('knows modules removed from the standard library in the pinned version', () => {
     const project = projectOf({ 'runtime.txt': 'python-3.12.3\n', 'app.py': 'import distutils\nimport tomllib\n' });
     expect(resolutions(project)).toEqual(['app.py distutils -> external (distutils)', 'app.py tomllib -> builtin (tomllib)']);

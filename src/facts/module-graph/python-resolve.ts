@@ -19,7 +19,8 @@ export function buildPythonIndex(project: Project): PythonIndex {
       const match = /^(.*?)(?:\.(?:py|pyi|pyw)|\.[\w-]*\.(?:so|pyd)|\.(?:so|pyd))$/.exec(file.path);
       if (!match) continue;
       const stem = match[1] as string;
-      if (stem.endsWith('/__init__')) modules.set(stem.slice(0, -9), file.path);
+      // `app/__init__.py` is the package `app`, and also the module `app.__init__` when imported by that name.
+      if (stem.endsWith('/__init__')) modules.set(stem.slice(0, -9), file.path).set(stem, file.path);
       else if (!modules.has(stem) || file.path.endsWith('.py')) modules.set(stem, file.path);
       for (let slash = file.path.lastIndexOf('/'); slash > 0; slash = file.path.lastIndexOf('/', slash - 1)) {
         const directory = file.path.slice(0, slash);
@@ -86,7 +87,7 @@ function resolveFrom(index: PythonIndex, root: string, module: string, fact: Imp
   const parts = module.split('.');
   for (let length = 1; length < parts.length; length += 1) {
     const parent = moduleFile(index, join(root, parts.slice(0, length).join('/')));
-    if (parent?.endsWith('__init__.py')) targets.push(parent);
+    if (parent?.endsWith('__init__.py') && parent !== target) targets.push(parent);
   }
   if (fact.kind === 'from') {
     for (const name of fact.names ?? []) {
