@@ -1,12 +1,16 @@
 import type { LoopFact } from './code-types.js';
 import type { Project } from './project.js';
+import { isTestPath } from './test-paths.js';
 import type { FileFacts } from './types.js';
 
-/** Every loop fact of the project with its file and language family. */
+/**
+ * Every loop fact of the project with its file and language family, outside tests: a test's loop
+ * never runs in a deployment (tests of threading and the interpreter spin and hang on purpose).
+ */
 export function* loopsOf(project: Project): Generator<{ facts: FileFacts; loop: LoopFact; language: 'python' | 'javascript' }> {
   for (const facts of project.allFacts()) {
     const code = facts.source?.code;
-    if (!code) continue;
+    if (!code || isTestPath(facts.path)) continue;
     const language = facts.kind === 'python' ? 'python' : 'javascript';
     for (const loop of code.loops) yield { facts, loop, language };
   }
@@ -28,4 +32,9 @@ export function loopPlace(loop: LoopFact): string {
 /** Calls that end by an exception when the other side goes away (WebSocket and stream receive loops). */
 export function waitsOnPeer(loop: LoopFact): boolean {
   return loop.waits.some((name) => /^(?:receive\w*|recv\w*|iter_\w+|read\w*|accept|listen|get_message|consume|start_consuming)$/.test(name));
+}
+
+/** The condition moves on by itself: `++i < n`, `n-- > 0`, `(left -= step) > 0`. */
+export function conditionUpdatesItself(loop: LoopFact): boolean {
+  return /\+\+|--|[-+*/%&|^]=/.test(loop.condition);
 }

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../api.js';
 import type { LoopFact } from '../../../facts/code-types.js';
-import { loopHeader, loopPlace, loopsOf } from '../../../facts/loop-text.js';
+import { conditionUpdatesItself, loopHeader, loopPlace, loopsOf } from '../../../facts/loop-text.js';
 
 /** Calls that return at once: a loop made only of these never gives the CPU away. */
 const NON_BLOCKING = new Set([
@@ -40,6 +40,8 @@ export const noBusySpin = defineCheck({
  */
 export function isBusySpin(loop: LoopFact): boolean {
   if (loop.waits.length > 0 || loop.assigns || loop.changed.length > 0) return false;
+  // `while 1: break` runs once; `while (++i < n)` counts its way to the end.
+  if (loop.exitsUnconditionally || conditionUpdatesItself(loop)) return false;
   if (!loop.calls.every((name) => NON_BLOCKING.has(name)) || !loop.conditionCalls.every((name) => NON_BLOCKING.has(name))) return false;
   if (loop.isConstantTrue) return true;
   if (loop.conditionNames.length === 0 && !loop.conditionHasCall) return false;

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../api.js';
 import { describeFunction } from '../../../facts/must-return.js';
+import { isTestPath } from '../../../facts/test-paths.js';
 
 export const noUnconditionalRecursion = defineCheck({
   meta: {
@@ -12,7 +13,8 @@ export const noUnconditionalRecursion = defineCheck({
   run({ project, report }) {
     for (const facts of project.allFacts()) {
       const code = facts.source?.code;
-      if (!code) continue;
+      // Tests recurse on purpose (recursion-limit tests); they never run in a deployment.
+      if (!code || isTestPath(facts.path)) continue;
       const isPython = facts.kind === 'python';
       for (const fact of code.functions) {
         if (!fact.recursion) continue;

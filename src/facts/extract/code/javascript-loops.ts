@@ -1,4 +1,4 @@
-import { closeOf } from '../../../parsers/code/brackets.js';
+import { type Brackets, closeOf } from '../../../parsers/code/brackets.js';
 import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { lineColumnOf } from '../../../parsers/code/masked-source.js';
 import { type JsBlock, isFunctionBlock, previousSignificant } from '../../../parsers/code/javascript-structure.js';
@@ -58,7 +58,7 @@ function loopSpans(scope: JavaScriptScope): LoopSpan[] {
     if (braced.has(paren) || isDoTail(scope, match.index as number)) continue;
     const close = closeOf(brackets, paren);
     if (close === -1) continue;
-    const end = statementEnd(code, close + 1);
+    const end = statementEnd(code, brackets, close + 1);
     spans.push({ kind: 'while', start: match.index as number, condition: fold(code.slice(paren + 1, close)), bodyStart: close + 1, bodyEnd: end, block: -1 });
   }
   return spans;
@@ -70,11 +70,23 @@ function isDoTail(scope: JavaScriptScope, whileAt: number): boolean {
   return scope.structure.blocks.some((block) => block.close === before && block.kind === 'do');
 }
 
-function statementEnd(code: string, from: number): number {
-  const semicolon = code.indexOf(';', from);
-  const newline = code.indexOf('\n', from);
-  const candidates = [semicolon === -1 ? code.length : semicolon + 1, newline === -1 ? code.length : newline];
-  return Math.min(...candidates);
+/** The end of a braceless loop body: the statement after `)`, which may start on the next line and span lines inside brackets. */
+function statementEnd(code: string, brackets: Brackets, from: number): number {
+  let pos = from;
+  while (pos < code.length && /\s/.test(code.charAt(pos))) pos += 1;
+  while (pos < code.length) {
+    const char = code.charCodeAt(pos);
+    if (char === 40 || char === 91 || char === 123) {
+      const close = closeOf(brackets, pos);
+      if (close === -1) return code.length;
+      pos = close + 1;
+      continue;
+    }
+    if (char === 59) return pos + 1;
+    if (char === 10) return pos;
+    pos += 1;
+  }
+  return code.length;
 }
 
 function describeLoop(scope: JavaScriptScope, span: LoopSpan, calls: readonly CallSite[], definitionParens: ReadonlySet<number>, functionIndex: number): LoopFact {

@@ -43,6 +43,8 @@ export function conditionParts(condition: string, keywords: ReadonlySet<string>)
   return { names: [...names], hasCall, calls: [...calls] };
 }
 
+const RECEIVERS = new Set(['self', 'this', 'cls']);
+
 const ASSIGN_AFTER = /^\s*(?:=(?!=)|(?:\+|-|\*|\/|\/\/|%|\*\*|>>|<<|&|\^|\||@|\?\?|&&|\|\|)=|\+\+|--|:=)/;
 const CHANGE_BEFORE = /(?:\bdel|\bfor|\bas|\bglobal|\bnonlocal|\+\+|--|\blet|\bvar|\bconst)\s*$/;
 
@@ -59,9 +61,11 @@ export function changedNames(body: string, names: readonly string[], language: '
       changed.push(name);
       continue;
     }
-    // `self.stream.current` changes when `self.stream` is advanced or handed to a call: check each prefix too.
+    // `self.stream.current` changes when `self.stream` is advanced or handed to a call, and
+    // `pending.length` when `pending.push()` runs: check each prefix too (not a bare self/this/cls,
+    // whose every method call would count).
     const parts = name.split('.');
-    const prefixes = parts.slice(1, -1).map((_, index) => parts.slice(0, index + 2).join('.'));
+    const prefixes = parts.slice(0, -1).map((_, index) => parts.slice(0, index + 1).join('.')).filter((prefix) => !RECEIVERS.has(prefix));
     if (prefixes.some((prefix) => isMutated(body, prefix))) {
       changed.push(name);
       continue;

@@ -115,9 +115,10 @@ function attributeCalls(scope: PythonScope, calls: readonly CallSite[], function
     }
     const index = byBlock.get(block) as number;
     const fact = functions[index] as FunctionFact;
-    // In a method, a bare name is a module-level function, never the method itself; in a plain function, `self.x` is someone else's.
-    const isSelfCall = fact.className ? call.name === `self.${name}` || call.name === `cls.${name}` : call.name === name;
-    if (name === fact.name && isSelfCall) {
+    // In a method, a bare name is a module-level function, never the method itself, and only the
+    // method's own first parameter (`self`, `cls`, or `subself`) reaches it; in a plain function,
+    // `self.x` is someone else's.
+    if (name === fact.name && (fact.className ? call.name === `${receiverOf(scope, block)}.${name}` : call.name === name)) {
       const list = selfCalls.get(index) ?? [];
       list.push(call);
       selfCalls.set(index, list);
@@ -126,6 +127,14 @@ function attributeCalls(scope: PythonScope, calls: readonly CallSite[], function
   }
   sets.forEach((set, index) => ((functions[index] as FunctionFact).calls = [...set]));
   return { importTime: [...importTime], main: [...main], selfCalls };
+}
+
+/** The first parameter of the def at `blockIndex` (`self` in `def get(self, key):`), '' when it has none. */
+function receiverOf(scope: PythonScope, blockIndex: number): string {
+  const block = scope.block(blockIndex);
+  if (!block) return '';
+  const header = scope.masked.code.slice(block.start, block.colon);
+  return /\(\s*([A-Za-z_]\w*)/.exec(header)?.[1] ?? '';
 }
 
 /**
@@ -141,6 +150,8 @@ function unconditionalSelfCall(scope: PythonScope, fact: FunctionFact, selfCalls
   if (/\byield\b/.test(body)) return undefined;
   for (const call of selfCalls) {
     if (scope.blockAt(call.start) !== blockIndex) continue;
+    // Calling an `async def` without awaiting it only creates a coroutine: its body does not run.
+    if (fact.isAsync && !/\bawait\s*$/.test(code.slice(Math.max(0, call.start - 20), call.start))) continue;
     const line = scope.structure.lines[scope.lineIndexAt(call.start)] as PyLine;
     const statement = code.slice(line.start, line.end);
     if (/\b(?:if|and|or|lambda|else|for|while)\b/.test(statement)) continue;
