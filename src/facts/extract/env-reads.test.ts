@@ -21,6 +21,7 @@ describe('Python env reads', () => {
     ['setdefault', 'os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")', ['DJANGO_SETTINGS_MODULE@1:1 default=shop.settings']],
     ['from os import', 'from os import environ, getenv\nA = environ["A_KEY"]\nB = getenv("B_KEY", "b")', ['A_KEY@2:5 strict', 'B_KEY@3:5 default=b']],
     ['assignment is not a read', 'os.environ["TZ"] = "UTC"', []],
+    ['del is not a read', 'del os.environ["QT_API"]\nfrom os import environ\ndel environ["TZ"]', []],
     ['WSGI environ is not os.environ', 'def app(environ, start_response):\n    path = environ["PATH_INFO"]', []],
     ['dynamic names are skipped', 'value = os.environ[name]', []],
     ['reads inside comments and strings do not count', '# os.environ["NOPE"]\ns = "os.getenv(\'NOPE\')"', []],

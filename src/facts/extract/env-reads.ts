@@ -73,8 +73,9 @@ function pythonReads(tokens: readonly Token[]): EnvReadFact[] {
       if (isPunct(next, '[')) {
         const name = stringValue(tokens[index + 2]);
         const close = closingIndex(tokens, index + 1);
-        // os.environ["X"] = value sets it for this process: not a read.
-        if (name && close !== -1 && !isPunct(tokens[close + 1], '=')) reads.push(withOr(tokens, close, read(name, start, 'os.environ[]', true)));
+        // os.environ["X"] = value sets it for this process, and `del os.environ["X"]` unsets it: not reads.
+        const isDeleted = isName(tokens[index - (qualified ? 3 : 1)], 'del');
+        if (name && close !== -1 && !isPunct(tokens[close + 1], '=') && !isDeleted) reads.push(withOr(tokens, close, read(name, start, 'os.environ[]', true)));
       } else if (isPunct(next, '.') && isName(tokens[index + 2]) && isPunct(tokens[index + 3], '(')) {
         const method = (tokens[index + 2] as Token).value;
         if (method === 'get' || method === 'setdefault' || method === 'pop') reads.push(...callRead(tokens, index + 3, start, `os.environ.${method}`));
@@ -83,7 +84,6 @@ function pythonReads(tokens: readonly Token[]): EnvReadFact[] {
     }
     if (token.value === 'getenv' && isPunct(tokens[index + 1], '(')) reads.push(...callRead(tokens, index + 1, start, 'os.getenv'));
   }
-  // "X" in os.environ: the code checks for it, so it is optional wherever else it is read.
   return reads;
 }
 

@@ -3,6 +3,7 @@ import type { CodeFacts } from '../code-types.js';
 import { extractJavaScriptCode } from './code/javascript-code.js';
 import { extractPythonCode } from './code/python-code.js';
 import { type SourceExtraction, extractSourceFacts, sourceFactsOfTokens } from './source.js';
+import { markPythonGuardedReads } from './python-env-guards.js';
 import { lexPythonWindows, planTokens } from './token-gate.js';
 // service stage (issue 5)
 import { extractServiceFacts } from './service/service-facts.js';
@@ -23,6 +24,8 @@ export function extractSourceAndCodeFacts(language: SourceLanguage, text: string
       : plan.mode === 'none'
         ? { source: { literals: [], envReads: [], syntaxProblems: [] }, lines: new Set() }
         : sourceFactsOfTokens(language, lexPythonWindows(text, code.masked.lineStarts, plan.windows), text);
+  // A strict os.environ["X"] after `"X" in os.environ` or inside `try: ... except KeyError:` is optional.
+  if (code.passes?.python) markPythonGuardedReads(code.passes.python, extraction.source.envReads);
   extraction.source.code = code.code;
   for (const line of codeFactLines(code.code)) extraction.lines.add(line);
   // --- service stage (issue 5): framework objects, extra routes, lifecycle, server settings, body reads ---
