@@ -118,7 +118,7 @@ function attributeCalls(scope: PythonScope, calls: readonly CallSite[], function
     // In a method, a bare name is a module-level function, never the method itself, and only the
     // method's own first parameter (`self`, `cls`, or `subself`) reaches it; in a plain function,
     // `self.x` is someone else's.
-    if (name === fact.name && (fact.className ? call.name === `${receiverOf(scope, block)}.${name}` : call.name === name)) {
+    if (name === fact.name && (fact.className ? isReceiverCall(scope, block, fact, call) : call.name === name)) {
       const list = selfCalls.get(index) ?? [];
       list.push(call);
       selfCalls.set(index, list);
@@ -129,12 +129,15 @@ function attributeCalls(scope: PythonScope, calls: readonly CallSite[], function
   return { importTime: [...importTime], main: [...main], selfCalls };
 }
 
-/** The first parameter of the def at `blockIndex` (`self` in `def get(self, key):`), '' when it has none. */
-function receiverOf(scope: PythonScope, blockIndex: number): string {
+/**
+ * `self.name(...)` where `self` is the method's own first parameter (`self`, `cls`, `subself`). A
+ * staticmethod has no receiver: `ctx.Process()` in `def Process(ctx)` calls someone else's.
+ */
+function isReceiverCall(scope: PythonScope, blockIndex: number, fact: FunctionFact, call: CallSite): boolean {
   const block = scope.block(blockIndex);
-  if (!block) return '';
-  const header = scope.masked.code.slice(block.start, block.colon);
-  return /\(\s*([A-Za-z_]\w*)/.exec(header)?.[1] ?? '';
+  if (!block || fact.decorators?.includes('staticmethod')) return false;
+  const receiver = /^\s*def\s+\w+\s*\(\s*([A-Za-z_]\w*)/.exec(scope.masked.code.slice(block.start, block.colon).replace(/^async\s+/, ''))?.[1];
+  return receiver !== undefined && call.name === `${receiver}.${fact.name}`;
 }
 
 /**
