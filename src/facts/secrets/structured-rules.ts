@@ -71,6 +71,8 @@ function judgeConnectionString(match: RegExpExecArray): false | MatchOverride | 
   const [, scheme = '', user = '', password = '', host = ''] = match;
   const decoded = safeDecode(password);
   if (/^https?$/i.test(scheme) && /^(?:x-access-token|oauth2|git|token)$/i.test(user) && isPlaceholderValue(decoded)) return false;
+  // `https://a.com:123,b:c@d.com`: a host:port list (MultiHostUrl, Mongo replica sets), not user:password.
+  if (/^\d{1,5},/.test(decoded) && /^[\w-]+(?:\.[\w-]+)+$/.test(user)) return false;
   if (decoded.length < 5 || DEFAULT_PASSWORDS.has(decoded.toLowerCase()) || decoded === user || isPlaceholderValue(decoded) || isMadeUpPassword(decoded)) return false;
   if (/\$\{|\$[A-Za-z_]|%\(|%s|[{}<>]|\*{2}/.test(password) || (decoded.length >= 16 && isPlaceholderToken(decoded))) return false;
   if (LOCAL_HOST.test(host) || PLACEHOLDER_HOSTS.test(host)) return false;
