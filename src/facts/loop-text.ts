@@ -1,6 +1,6 @@
 import type { LoopFact } from './code-types.js';
 import type { Project } from './project.js';
-import { isTestPath } from './test-paths.js';
+import { isNonProductionPath } from './path-roles.js';
 import type { FileFacts } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { FileFacts } from './types.js';
 export function* loopsOf(project: Project): Generator<{ facts: FileFacts; loop: LoopFact; language: 'python' | 'javascript' }> {
   for (const facts of project.allFacts()) {
     const code = facts.source?.code;
-    if (!code || isTestPath(facts.path)) continue;
+    if (!code || isNonProductionPath(facts.path)) continue;
     const language = facts.kind === 'python' ? 'python' : 'javascript';
     for (const loop of code.loops) yield { facts, loop, language };
   }

@@ -4,7 +4,7 @@ import type { FileFacts } from '../types.js';
 import { extractManifestFacts } from './manifest.js';
 import { extractSecretFacts, maskSnippet } from './secrets.js';
 import { extractDependencyManifest } from './dependency-manifests.js';
-import { extractSourceAndCodeFacts } from './source-and-code.js';
+import { declarationFileFacts, extractSourceAndCodeFacts } from './source-and-code.js';
 import { findInlineSuppressions } from './suppressions.js';
 import { detachStrings } from './detach-strings.js';
 
@@ -32,7 +32,8 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
   const lines = new Set<number>();
   const language = sourceLanguageOf(kind);
   if (language) {
-    const extraction = extractSourceAndCodeFacts(language, text);
+    const extracted = extractSourceAndCodeFacts(language, text);
+    const extraction = /\.d\.[cm]?ts$/.test(path) ? declarationFileFacts(extracted) : extracted;
     facts.source = extraction.source;
     extraction.lines.forEach((line) => lines.add(line));
   } else {

@@ -1,5 +1,6 @@
 import type { SourceLanguage } from '../../model/file-kind.js';
 import type { CodeFacts } from '../code-types.js';
+import type { SourceFacts } from '../types.js';
 import { extractJavaScriptCode } from './code/javascript-code.js';
 import { extractPythonCode } from './code/python-code.js';
 import { type SourceExtraction, extractSourceFacts, sourceFactsOfTokens } from './source.js';
@@ -33,6 +34,19 @@ export function extractSourceAndCodeFacts(language: SourceLanguage, text: string
   if (service.facts) extraction.source.service = service.facts;
   for (const line of service.lines) extraction.lines.add(line);
   return extraction;
+}
+
+/**
+ * A TypeScript declaration file (`.d.ts`) describes types and never runs: its signatures look like
+ * calls (`fork(env?: any): Worker;`). Only its imports stay (type-only edges of the module graph).
+ */
+export function declarationFileFacts(extraction: SourceExtraction): SourceExtraction {
+  const { code } = extraction.source;
+  const source: SourceFacts = { literals: [], envReads: [], syntaxProblems: extraction.source.syntaxProblems };
+  if (code) source.code = { imports: code.imports, functions: [], loops: [], calls: [], routes: [], swallowed: [], importTimeCalls: [], mainCalls: [] };
+  const lines = new Set<number>(source.syntaxProblems.map((problem) => problem.line));
+  for (const entry of code?.imports ?? []) lines.add(entry.line);
+  return { source, lines };
 }
 
 /** Lines a code fact points at (their text becomes evidence). */

@@ -93,6 +93,7 @@ describe('scanSecrets: placeholders and examples are not secrets', () => {
     ['a local dev database', 'DATABASE_URL = "postgresql://postgres:postgres@localhost:5432/shop"', 'python'],
     ['a local password', `DATABASE_URL = "postgresql://shop:${fake(12)}@localhost/shop"`, 'python'],
     ['a URL without a password', 'API = "https://api.stripe.com/v1/charges"', 'python'],
+    ['a str.format template', 'base_key = "Software\\\\Python\\\\PythonCore\\\\{}.{}".format(major, minor)\nauth_token = "Bearer-{0}-Kx9Pq2Lm7Vn4".format(token)', 'python'],
     ['a multi-host URL (host:port lists, no password)', "mhu = MultiHostUrl('https://foo.com:123,foo:bar@bar.com/path')\nMONGO = 'mongodb://db1.shop.net:27017,db2.shop.net:27017/shop'", 'python'],
     ['a Supabase anon key (public by design)', `const anon = '${jwt({ iss: 'supabase', role: 'anon', iat: 1700000000 })}';`, 'javascript'],
     ['the jwt.io sample', "t = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'", 'python'],

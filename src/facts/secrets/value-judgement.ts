@@ -7,7 +7,7 @@ import { isPlaceholderValue } from '../secret-values.js';
 
 /** Words and marks of values written by a person to stand in for a secret. Case-insensitive substrings. */
 const PLACEHOLDER_MARKERS =
-  /example|sample|dummy|fake|placeholder|change[-_]?me|replace|your[-_]?|insecure|not[-_]?a[-_]?(?:real|secret)|notsecret|not[-_]secret|redacted|x{4}|\*{3}|\.{3}|<|>|\{\{|\$\{|\$\(|%\(|%s|test|mock|demo|todo|fixme|sandbox|local|(?:^|[-_])dev(?:$|[-_])/i;
+  /example|sample|dummy|fake|placeholder|change[-_]?me|replace|your[-_]?|insecure|not[-_]?a[-_]?(?:real|secret)|notsecret|not[-_]secret|redacted|x{4}|\*{3}|\.{3}|<|>|\{\{|\{\d*\}|\$\{|\$\(|%\(|%s|test|mock|demo|todo|fixme|sandbox|local|(?:^|[-_])dev(?:$|[-_])/i;
 /** In a free-form value (a password), the words people use when they make one up. */
 const MADE_UP_WORDS = /secret|passw(?:or)?d|token|default|admin|qwerty|letmein|welcome/i;
 

@@ -1,6 +1,7 @@
 import { defineCheck } from '../../api.js';
 import type { CallFact } from '../../../facts/code-types.js';
 import { moduleGraph } from '../../../facts/module-graph/module-graph.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
 
 /** Starts that leave the child running on its own (synchronous runs and `with Popen(...)` wait for it). */
 const UNWAITED_START = /(?:^|\.)(?:Popen|fork|forkpty|spawn\w*|posix_spawnp?|create_subprocess_exec|create_subprocess_shell|exec|execFile|execa|execaNode)$/;
@@ -17,7 +18,8 @@ export const requireChildSupervision = defineCheck({
     const entrypoints = new Set(moduleGraph(project).entrypoints);
     for (const facts of project.allFacts()) {
       const code = facts.source?.code;
-      if (!code) continue;
+      // Tests fork and spawn on purpose; they never run in a deployment.
+      if (!code || isNonProductionPath(facts.path)) continue;
       const isScript = entrypoints.has(facts.path) || code.hasMainGuard === true;
       // In a script every start counts (main() runs them); elsewhere only module-level ones.
       const starts = code.calls.filter((call) => call.category === 'child-process' && !call.isManaged && UNWAITED_START.test(call.callee) && (isScript || call.scope !== 'function'));

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../api.js';
 import { describeFunction } from '../../../facts/must-return.js';
-import { isTestPath } from '../../../facts/test-paths.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
 
 export const noUnconditionalRecursion = defineCheck({
   meta: {
@@ -14,7 +14,7 @@ export const noUnconditionalRecursion = defineCheck({
     for (const facts of project.allFacts()) {
       const code = facts.source?.code;
       // Tests recurse on purpose (recursion-limit tests); they never run in a deployment.
-      if (!code || isTestPath(facts.path)) continue;
+      if (!code || isNonProductionPath(facts.path)) continue;
       const isPython = facts.kind === 'python';
       for (const fact of code.functions) {
         if (!fact.recursion) continue;
