@@ -1,5 +1,6 @@
 import { defineCheck } from '../../api.js';
 import { mustReturn } from '../../../facts/must-return.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
 
 export const noExitAtImport = defineCheck({
   meta: {
@@ -13,7 +14,7 @@ export const noExitAtImport = defineCheck({
     const modules = mustReturn(project).modules;
     for (const facts of project.allFacts()) {
       const why = modules.get(facts.path);
-      if (!why) continue;
+      if (!why || isNonProductionPath(facts.path)) continue;
       for (const call of facts.source?.code?.calls ?? []) {
         if (call.category !== 'exit' || call.scope !== 'import') continue;
         report({

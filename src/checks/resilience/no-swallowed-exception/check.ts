@@ -1,4 +1,5 @@
 import { defineCheck } from '../../api.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
 
 export const noSwallowedException = defineCheck({
   meta: {
@@ -10,6 +11,8 @@ export const noSwallowedException = defineCheck({
   },
   run({ project, report }) {
     for (const facts of project.allFacts()) {
+      // Tests swallow errors on purpose (cleanup, expected failures); they never run in a deployment.
+      if (isNonProductionPath(facts.path)) continue;
       for (const swallowed of facts.source?.code?.swallowed ?? []) {
         if (swallowed.hasComment) continue;
         const where = swallowed.functionName ? ` in ${swallowed.functionName}()` : '';

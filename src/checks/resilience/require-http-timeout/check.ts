@@ -3,6 +3,7 @@ import type { CallFact, CodeFacts } from '../../../facts/code-types.js';
 import type { FileFacts } from '../../../facts/types.js';
 import { isBrowserCode } from '../../../facts/browser-code.js';
 import type { Severity } from '../../../model/severity.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
 
 const CLIENT_SIDE = /\.(?:jsx|tsx)$|(?:^|\/)(?:components|hooks)\//;
 const UI_LIBRARIES = /^(?:react|react-dom|vue|svelte|@angular\/core|solid-js|preact)$/;
@@ -30,7 +31,8 @@ export const requireHttpTimeout = defineCheck({
     const hasGotDefault = files.some((facts) => facts.source?.code?.calls.some((call) => /^got\.(?:extend|defaults\.timeout)$/.test(call.callee) && call.options.includes('timeout')));
     for (const facts of files) {
       const code = facts.source?.code;
-      if (!code || isClientSide(facts, code)) continue;
+      // Tests call out on purpose (and a hung test is the CI's problem, not the deployment's).
+      if (!code || isClientSide(facts, code) || isNonProductionPath(facts.path)) continue;
       for (const call of code.calls) {
         if (call.category !== 'http' || call.hasOpaqueOptions) continue;
         const rule = ruleFor(call, hasAxiosDefault, hasGotDefault);
