@@ -4,7 +4,7 @@ import { type CommandBind, commandBinds } from './command-binds.js';
 import { dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
 import { scriptExports, scriptStartCommand } from './start-script.js';
-import { isTestPath } from './test-paths.js';
+import { isTestPath } from './path-roles.js';
 import type { BindValue, ListenFact } from './types.js';
 
 /** What the app started by a command binds, after following scripts, npm scripts and code. */

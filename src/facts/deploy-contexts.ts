@@ -6,7 +6,7 @@ import { imageCommand, imageEnv } from './dockerfile-image.js';
 import type { DeclaredCommand } from './manifest-types.js';
 import type { Project } from './project.js';
 import { resolveStartPlanAmong } from './start-plan.js';
-import { isTestPath } from './test-paths.js';
+import { isTestPath } from './path-roles.js';
 
 /** A port a deployment routes traffic to, with where it is declared. */
 export interface RoutedPortAt {

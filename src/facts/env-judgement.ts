@@ -1,7 +1,7 @@
 import type { EnvRead, EnvVariable } from './env-contract.js';
 import { isExampleEnvFile } from './env-files.js';
 import type { Project } from './project.js';
-import { isTestPath } from './test-paths.js';
+import { isTestPath } from './path-roles.js';
 
 /** Something gives the variable a value when the app is deployed (a forwarded `- NAME` does not). */
 export function isProvided(variable: EnvVariable): boolean {

@@ -3,9 +3,9 @@
  * and run, so checks about runtime behaviour skip them and checks about leaks lower their severity.
  */
 
-const TEST_DIRECTORY = /(?:^|\/)(?:tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks|e2e|cypress|playwright)\//i;
+const TEST_DIRECTORY = /(?:^|\/)(?:_?tests?|__tests__|spec|specs|fixtures?|__fixtures__|testdata|test-data|__mocks__|mocks|e2e|cypress|playwright)\//i;
 /** Matched against the file name alone (a pattern anchored at every `/` of the path costs twice as much). */
-const TEST_FILE = /^(?:test_[^/]*\.py|[^/]*_tests?\.py|conftest\.py|[^/]*\.(?:test|spec|e2e)\.[cm]?[jt]sx?|[^/]*\.stories\.[cm]?[jt]sx?)$/;
+const TEST_FILE = /^(?:test_[^/]*\.py|[^/]*_tests?\.py|conftest\.py|[^/]*[._-](?:test|spec|e2e)\.[cm]?[jt]sx?|[^/]*\.stories\.[cm]?[jt]sx?)$/;
 const DOCUMENTATION_DIRECTORY = /(?:^|\/)(?:docs?|examples?|samples?|demos?)\//i;
 const DOCUMENTATION_FILE = /\.(?:md|markdown|rst|adoc|ipynb)$|(?:^|\/)(?:README|CHANGELOG|CONTRIBUTING)[^/]*$/i;
 

@@ -4,7 +4,7 @@ import { type ResolvedBind, bindOfCommand } from './app-bind.js';
 import { commandBinds } from './command-binds.js';
 import { PRECEDENCE, dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
-import { isTestPath } from './test-paths.js';
+import { isTestPath } from './path-roles.js';
 import { type StartDeclaration, candidatePaths, npmScript, startDeclarations } from './start-targets.js';
 
 /** The part of `.liveready.yaml` the plan reads (structurally the config's `simulate`). */

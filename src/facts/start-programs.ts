@@ -3,7 +3,7 @@ import { parseStartCommand } from '../parsers/start-command.js';
 import { dirOf, joinPath } from './deployment-declarations.js';
 import type { Project } from './project.js';
 import { type StartDeclaration, npmScript, startDeclarations } from './start-targets.js';
-import { isTestPath } from './test-paths.js';
+import { isTestPath } from './path-roles.js';
 
 /** A third-party program a start command runs, and the package that has to be installed for it. */
 export interface StartProgram {

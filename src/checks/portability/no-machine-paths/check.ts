@@ -1,5 +1,8 @@
 import { defineCheck } from '../../api.js';
-import { isTestPath } from '../../../facts/test-paths.js';
+import { isNonProductionPath } from '../../../facts/path-roles.js';
+
+/** Arguments and fields that hold text for people (help, descriptions, examples). */
+const PROSE_TARGETS = new Set(['help', 'description', 'usage', 'epilog', 'summary', 'example', 'examples', 'placeholder', 'hint', 'doc', 'docstring']);
 
 const SYS_PATH_EDITS = new Set(['sys.path.insert', 'sys.path.append', 'sys.path.extend', 'site.addsitedir']);
 
@@ -14,8 +17,10 @@ export const noMachinePaths = defineCheck({
   run({ project, report }) {
     for (const facts of project.allFacts()) {
       // Tests never run in the deployment; their paths are test data (`'A = "/Users/ana/a"'`).
-      if (isTestPath(facts.path)) continue;
+      if (isNonProductionPath(facts.path)) continue;
       for (const literal of facts.source?.literals ?? []) {
+        // `help='..., e.g. "/home/me/project".'`: an example in a sentence, not a path the code opens.
+        if (literal.target !== undefined && PROSE_TARGETS.has(literal.target)) continue;
         const isSysPathEdit = literal.callee !== undefined && SYS_PATH_EDITS.has(literal.callee) && literal.tags.includes('absolute-path');
         if (!literal.tags.includes('machine-path') && !isSysPathEdit) continue;
         const location = { file: facts.path, line: literal.line, column: literal.column };
