@@ -10,4 +10,4 @@ export function productionDockerfiles(project: Project): Array<{ file: string; f
     .map(({ file, manifest }) => ({ file: file.path, facts: manifest }));
 }
 
-export const DOCKERFILE_APPLIES = 'the project has a Dockerfile';
+export const DOCKERFILE_APPLIES = 'a Dockerfile';

@@ -3,7 +3,7 @@ import type { Project } from '../../facts/project.js';
 import type { Location } from '../../model/location.js';
 
 /** The runtime checks apply when the simulation ran; under --static the engine skips them first. */
-export const SIMULATION_RAN = 'the app to be started in the sandbox (the simulation was skipped)';
+export const SIMULATION_RAN = 'the app started in the sandbox (the simulation was skipped)';
 
 export function simulationOf(project: Project): SimulationEvidence | undefined {
   return project.evidence.simulation;

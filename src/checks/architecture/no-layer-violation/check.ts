@@ -8,7 +8,7 @@ export const noLayerViolation = defineCheck({
     description: 'Disallow client-side UI modules importing the data layer (database clients, ORM models, DB drivers)',
     severity: 'moderate',
     category: 'maintainability',
-    appliesWhen: 'the project has code modules',
+    appliesWhen: 'code modules',
   },
   appliesTo: (project) => moduleMap(project).modules.length > 0,
   run({ project, report }) {

@@ -12,7 +12,7 @@ export const requireHealthcheck = defineCheck({
     description: 'Require a HEALTHCHECK (in the Dockerfile or the compose service) for web containers run by Docker Compose',
     severity: 'low',
     category: 'operations',
-    appliesWhen: 'a compose file builds a web service from a Dockerfile of the project',
+    appliesWhen: 'a compose file that builds a web service from a Dockerfile of the project',
   },
   appliesTo: (project) => builtWebServices(project).length > 0,
   run({ project, report }) {

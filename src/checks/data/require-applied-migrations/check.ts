@@ -12,7 +12,7 @@ export const requireAppliedMigrations = defineCheck({
     description: 'Require the deployment (release, build or start commands, or startup code) to apply the migrations the project contains',
     severity: 'moderate',
     category: 'operations',
-    appliesWhen: 'the project has migrations and declares how it is started',
+    appliesWhen: 'migrations and a declared start command',
   },
   appliesTo: (project) => migrationSets(project).length > 0 && startDeclarations(project).some((declaration) => !isNonProductionPath(declaration.file)),
   run({ project, report }) {

@@ -10,7 +10,7 @@ export const noCommittedDotenv = defineCheck({
     description: 'Disallow .env files with real secret values in version control',
     severity: 'critical',
     category: 'security',
-    appliesWhen: 'the tree has a .env file',
+    appliesWhen: 'a .env file in the tree',
   },
   appliesTo: (project) => project.manifests('dotenv').some(({ file }) => !isExampleEnvFile(file.path)),
   run({ project, report }) {

@@ -10,7 +10,7 @@ export const noUnroutedHealthPath = defineCheck({
     description: 'Disallow health check paths in deployment manifests that match no route of the app',
     severity: 'critical',
     category: 'configuration',
-    appliesWhen: 'a manifest names a health check path and the app has a route table',
+    appliesWhen: 'a manifest that names a health check path, and a route table',
   },
   appliesTo: (project) => manifestHealthPaths(project).length > 0 && routeTable(project).length > 0 && (backendApps(project).length > 0 || routeTable(project).some((route) => route.framework === 'Next.js')),
   run({ project, report }) {

@@ -8,7 +8,7 @@ export const requireHealthEndpoint = defineCheck({
     description: 'Require a web service to expose a health (liveness) endpoint the platform can probe',
     severity: 'moderate',
     category: 'operations',
-    appliesWhen: 'the project serves a backend web app (FastAPI, Flask, Django, aiohttp, Express, Fastify, Koa, Hono, NestJS, plain HTTP servers)',
+    appliesWhen: 'a backend web app (FastAPI, Flask, Django, aiohttp, Express, Fastify, Koa, Hono, NestJS, plain HTTP servers)',
   },
   appliesTo: (project) => backendApps(project).length > 0 || backendRoutes(project).length > 0,
   run({ project, report }) {

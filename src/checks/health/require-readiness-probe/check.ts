@@ -9,7 +9,7 @@ export const requireReadinessProbe = defineCheck({
     description: 'Require a readiness endpoint separate from liveness when the service depends on a database or another backing service',
     severity: 'low',
     category: 'operations',
-    appliesWhen: 'a backend web app with a health endpoint depends on a database, cache or other backing service',
+    appliesWhen: 'a backend web app with a health endpoint that depends on a database, cache or other backing service',
   },
   appliesTo: (project) => backendApps(project).length > 0 && healthEndpoints(project).length > 0 && dependencyModules(project).length > 0,
   run({ project, report }) {

@@ -20,7 +20,7 @@ export const requireSignalHandling = defineCheck({
     description: 'Require a SIGTERM/SIGINT handler in a process that runs itself and holds connections or child processes',
     severity: 'moderate',
     category: 'reliability',
-    appliesWhen: 'a start command runs a Python or Node file directly (not through uvicorn, gunicorn, celery...)',
+    appliesWhen: 'a start command that runs a Python or Node file directly (not through uvicorn, gunicorn, celery...)',
   },
   appliesTo: (project) => directEntries(project).length > 0,
   run({ project, report }) {

@@ -11,7 +11,7 @@ export const noInMemoryState = defineCheck({
     description: 'Disallow in-memory sessions and rate limits in an app configured to run as several processes or replicas',
     severity: 'moderate',
     category: 'reliability',
-    appliesWhen: 'the app keeps sessions or rate limits in memory',
+    appliesWhen: 'sessions or rate limits kept in memory',
   },
   appliesTo: (project) => memoryStates(project).length > 0,
   run({ project, report }) {

@@ -13,7 +13,7 @@ export const requireSecurityHeaders = defineCheck({
     description: 'Require security-headers middleware (helmet or equivalent) on a public Express or Fastify app',
     severity: 'low',
     category: 'security',
-    appliesWhen: 'an Express or Fastify app is started by the deployment',
+    appliesWhen: 'an Express or Fastify app that the deployment starts',
   },
   appliesTo: (project) => publicApps(project).length > 0,
   run({ project, report }) {

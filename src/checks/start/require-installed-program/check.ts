@@ -11,7 +11,7 @@ export const requireInstalledProgram = defineCheck({
     description: 'Require the server or tool a start command runs (gunicorn, uvicorn, celery, next, ts-node...) to be declared in the dependency manifest the platform installs from',
     severity: 'critical',
     category: 'dependencies',
-    appliesWhen: 'a start command runs a known third-party server or tool',
+    appliesWhen: 'a start command that runs a known third-party server or tool',
   },
   appliesTo: (project) => startPrograms(project).length > 0,
   run({ project, report }) {

@@ -8,7 +8,7 @@ export const noConfigRewrite = defineCheck({
     description: 'Disallow an app that creates, rewrites or deletes its own config or env files at runtime',
     severity: 'critical',
     category: 'configuration',
-    appliesWhen: 'the app to be started in the sandbox (the simulation was skipped)',
+    appliesWhen: 'the app started in the sandbox (the simulation was skipped)',
   },
   appliesTo: (project) => project.evidence.watch !== undefined,
   run({ project, report }) {
