@@ -14,7 +14,7 @@ import type { CheckRun, Report } from '../model/report.js';
 import type { Severity } from '../model/severity.js';
 import { VERSION } from '../model/version.js';
 import { computeVerdict } from '../verdict/compute-verdict.js';
-import { unmetGoalsForVerdict } from '../goals/unmet-goals.js';
+import { describeGoalCounts, unmetGoalsForVerdict } from '../goals/unmet-goals.js';
 import { resolveCheckSettings } from './check-settings.js';
 import { collectFactsInParallel } from './collect-facts.js';
 import { COLLECTORS, type Collector } from './collectors.js';
@@ -128,6 +128,9 @@ export async function audit(options: AuditOptions): Promise<Report> {
   const stages = summarizeStages(runs, kept, isStatic, overrides);
   const runtime = project.evidence.simulation?.outcome;
   const goals = project.evidence.goals;
+  // The goals stage says what it measured about the goals first, then what its checks found.
+  const goalsStage = stages.find((stage) => stage.id === 'goals');
+  if (goals && goalsStage && goalsStage.status !== 'skipped') goalsStage.summary = `${describeGoalCounts(goals)}; ${goalsStage.summary}`;
   const { verdict, gate } = computeVerdict({ findings: kept, failOn, ...(runtime ? { runtime } : {}), ...(goals ? { unmetGoals: unmetGoalsForVerdict(goals) } : {}) });
 
   return {

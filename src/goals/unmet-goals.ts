@@ -18,3 +18,12 @@ export function unmetGoalsForVerdict(evidence: GoalsEvidence): UnmetGoal[] {
     summary: `${goal.entry.module} (${goal.label}) is ${goal.measured}: ${goal.evidence[0] ?? 'no evidence'}`,
   }));
 }
+
+/** "3 goals: 1 validated, 2 failing": the measured statuses, for the goals stage's summary line. */
+export function describeGoalCounts(evidence: GoalsEvidence): string {
+  const counts = new Map<string, number>();
+  for (const goal of evidence.goals) counts.set(goal.measured, (counts.get(goal.measured) ?? 0) + 1);
+  const parts = ['validated', 'failing', 'untested', 'unknown'].filter((status) => counts.has(status)).map((status) => `${counts.get(status)} ${status}`);
+  const total = evidence.goals.length;
+  return `${total} goal${total === 1 ? '' : 's'}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
+}

@@ -44,7 +44,7 @@ describe('a tracker claiming everything validated while billing fails (static au
     expect(report.verdict.unmetGoals?.map((goal) => [goal.module, goal.measured])).toEqual([['billing', 'failing']]);
     // The goal is unmet because of the failures: they, not the goal, are the cause.
     expect(report.verdict.deathLoopCause?.checkId).not.toMatch(/^goals\//);
-    expect(report.stages.find((stage) => stage.id === 'goals')).toMatchObject({ status: 'failed' });
+    expect(report.stages.find((stage) => stage.id === 'goals')).toMatchObject({ status: 'failed', summary: expect.stringMatching(/^3 goals: 2 validated, 1 failing; 5 checks ran/) });
   });
 
   it('renders the goal table in the markdown report', () => {
