@@ -1,4 +1,5 @@
 import type { FileKind } from '../model/file-kind.js';
+import { lockfileFormatOf } from '../model/lockfile-names.js';
 
 const BY_EXTENSION: Record<string, FileKind> = {
   py: 'python',
@@ -56,6 +57,7 @@ export function kindFromName(path: string): FileKind {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const byName = BY_NAME[name];
   if (byName !== undefined) return byName;
+  if (lockfileFormatOf(name) !== undefined) return 'lockfile';
   if (name === '.env' || name.startsWith('.env.')) return 'dotenv';
   if (name.startsWith('Dockerfile.') || name.startsWith('Containerfile.')) return 'dockerfile';
   if (name.startsWith('Procfile.')) return 'procfile';
