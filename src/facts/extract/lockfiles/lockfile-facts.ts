@@ -2,6 +2,7 @@ import { lockfileFormatOf } from '../../../model/lockfile-names.js';
 import type { ManifestExtraction } from '../manifest.js';
 import type { LockfileParse } from './lockfile-parse.js';
 import { parsePackageLock } from './package-lock.js';
+import { parseYarnLock } from './yarn-lock.js';
 
 /**
  * The exact versions a lockfile pins, chosen by file name. Undefined for other files. The
@@ -15,6 +16,9 @@ export function extractLockfile(path: string, text: string): ManifestExtraction 
   switch (format) {
     case 'package-lock':
       parsed = parsePackageLock(text);
+      break;
+    case 'yarn':
+      parsed = parseYarnLock(text);
       break;
     default:
       return undefined;

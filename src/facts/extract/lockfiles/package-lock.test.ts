@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readLockfileFixture } from '../../../../test/support/lockfile-fixtures.js';
+import { readLockfileFixture, summarizeLocked as summary } from '../../../../test/support/lockfile-fixtures.js';
 import type { LockedPackage } from '../../manifest-types.js';
 import { parsePackageLock } from './package-lock.js';
-
-/** `name@version:line` plus the flags, one string per package (easy to read in a failure). */
-function summary(packages: readonly LockedPackage[]): string[] {
-  return packages.map((locked) => `${locked.name}@${locked.version}:${locked.line}${locked.isDirect ? ' direct' : ''}${locked.isDev ? ' dev' : ''}`);
-}
 
 describe('parsePackageLock', () => {
   it('reads lockfileVersion 3 packages with their key lines, direct and dev flags; skips the root, links and git sources', () => {
