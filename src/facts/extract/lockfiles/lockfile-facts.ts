@@ -1,8 +1,15 @@
-import { lockfileFormatOf } from '../../../model/lockfile-names.js';
+import { type LockfileFormat, lockfileFormatOf } from '../../../model/lockfile-names.js';
 import type { ManifestExtraction } from '../manifest.js';
 import type { LockfileParse } from './lockfile-parse.js';
 import { parsePackageLock } from './package-lock.js';
+import { parsePnpmLock } from './pnpm-lock.js';
 import { parseYarnLock } from './yarn-lock.js';
+
+const PARSERS: Partial<Record<LockfileFormat, (text: string) => LockfileParse>> = {
+  'package-lock': parsePackageLock,
+  yarn: parseYarnLock,
+  pnpm: parsePnpmLock,
+};
 
 /**
  * The exact versions a lockfile pins, chosen by file name. Undefined for other files. The
@@ -12,16 +19,8 @@ import { parseYarnLock } from './yarn-lock.js';
 export function extractLockfile(path: string, text: string): ManifestExtraction | undefined {
   const format = lockfileFormatOf(path);
   if (format === undefined) return undefined;
-  let parsed: LockfileParse;
-  switch (format) {
-    case 'package-lock':
-      parsed = parsePackageLock(text);
-      break;
-    case 'yarn':
-      parsed = parseYarnLock(text);
-      break;
-    default:
-      return undefined;
-  }
+  const parse = PARSERS[format];
+  if (!parse) return undefined;
+  const parsed = parse(text);
   return { manifest: { type: 'lockfile', format, packages: parsed.packages }, problems: parsed.problems, lines: new Set() };
 }

@@ -51,6 +51,8 @@ describe('parsePackageLock', () => {
     expect(cut.packages).toEqual([]);
     expect(cut.problems[0]?.message).toMatch(/^JSON syntax error/);
     expect(cut.problems[0]?.line).toBeGreaterThan(40);
+    // Every open object is unclosed at the cut: reported once, not once per level.
+    expect(parsePackageLock('{"lockfileVersion": 3, "packages": {').problems).toEqual([{ message: 'JSON syntax error: close brace expected', line: 1, column: 37 }]);
     expect(parsePackageLock('[1, 2]').problems).toEqual([{ message: 'the lockfile is not a JSON object', line: 1 }]);
     expect(parsePackageLock('{"lockfileVersion": 3, "packages": []}').problems).toEqual([{ message: '`packages` is not an object', line: 1 }]);
     expect(parsePackageLock('{"lockfileVersion": 1, "dependencies": "none"}').problems).toEqual([{ message: '`dependencies` is not an object', line: 1 }]);

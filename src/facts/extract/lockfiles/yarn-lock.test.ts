@@ -32,7 +32,16 @@ describe('parseYarnLock', () => {
   it('reports a v1 file cut in half, a header without a colon and an entry without a version, and keeps what it read', () => {
     const full = readLockfileFixture('yarn-v1/yarn.lock');
     const midString = parseYarnLock(full.slice(0, full.indexOf('registry.yarnpkg.com/lodash')));
-    expect(midString.problems).toEqual([{ message: 'unterminated string', line: 26 }]);
+    expect(midString.problems).toEqual([
+      { message: 'unterminated string', line: 26 },
+      { message: 'the file ends in the middle of a line: it may be cut short', line: 26 },
+    ]);
+    // Cut in an unquoted field: the half line is not a field, and the file does not end with a line break.
+    const midField = parseYarnLock(full.slice(0, full.indexOf('  dependencies:\n    follow-redirects') + 3));
+    expect(midField.problems).toEqual([
+      { message: 'not a field: d', line: 16 },
+      { message: 'the file ends in the middle of a line: it may be cut short', line: 16 },
+    ]);
     expect(summarizeLocked(midString.packages)).toEqual(['@babel/code-frame@7.12.13:5', 'axios@0.21.0:12', 'follow-redirects@1.13.0:19', 'lodash@4.17.20:24']);
     const afterHeader = parseYarnLock(full.slice(0, full.indexOf('  version "4.17.20"')));
     expect(afterHeader.problems).toEqual([{ message: 'lodash@4.17.20 has no version (the file may be cut short)', line: 24 }]);

@@ -1,6 +1,6 @@
 import type { ParseProblem } from '../../../parsers/positioned.js';
 import type { LockedPackage } from '../../manifest-types.js';
-import { isExactNpmVersion, type LockfileParse } from './lockfile-parse.js';
+import { addProblem, cutShortProblem, isExactNpmVersion, type LockfileParse } from './lockfile-parse.js';
 
 /** One top-level block: `"a@^1.0.0", a@^1.1.0:` and its two-space-indented fields. */
 interface YarnEntry {
@@ -10,8 +10,6 @@ interface YarnEntry {
   /** `dependencies` as descriptors (`express@npm:^4.17.1`); a berry workspace's are the direct ones. */
   dependencies: string[];
 }
-
-const MAX_PROBLEMS = 5;
 
 /**
  * yarn.lock, classic v1 (`version "1.2.3"`) and berry (YAML: `version: 1.2.3`, `resolution:`).
@@ -23,6 +21,8 @@ const MAX_PROBLEMS = 5;
 export function parseYarnLock(text: string): LockfileParse {
   const problems: ParseProblem[] = [];
   const entries = readEntries(text, problems);
+  const cut = cutShortProblem(text);
+  if (cut) addProblem(problems, cut);
   const isBerry = entries.some((entry) => entry.descriptors[0] === '__metadata');
   const direct = new Set(entries.filter((entry) => entry.descriptors[0]?.includes('@workspace:')).flatMap((entry) => entry.dependencies));
   const packages: LockedPackage[] = [];
@@ -94,7 +94,9 @@ function readEntries(text: string, problems: ParseProblem[]): YarnEntry[] {
       if (current) entries.push(current);
       section = undefined;
     } else if (current && indent === 2) {
-      section = readField(current, raw.trim());
+      const content = raw.trim();
+      if (!/^\S+(?::|\s+\S|:\s+\S)/.test(content)) addProblem(problems, { message: `not a field: ${content.slice(0, 80)}`, line });
+      section = readField(current, content);
     } else if (current && indent === 4 && section === 'dependencies') {
       const dependency = readField(undefined, raw.trim());
       if (dependency) current.dependencies.push(dependency);
@@ -153,8 +155,4 @@ function hasOpenQuote(raw: string): boolean {
     if (raw.charCodeAt(index - 1) !== 92) count += 1;
   }
   return count % 2 === 1;
-}
-
-function addProblem(problems: ParseProblem[], problem: ParseProblem): void {
-  if (problems.length < MAX_PROBLEMS) problems.push(problem);
 }
