@@ -2,13 +2,18 @@ import { type LockfileFormat, lockfileFormatOf } from '../../../model/lockfile-n
 import type { ManifestExtraction } from '../manifest.js';
 import type { LockfileParse } from './lockfile-parse.js';
 import { parsePackageLock } from './package-lock.js';
+import { parsePipfileLock } from './pipfile-lock.js';
 import { parsePnpmLock } from './pnpm-lock.js';
+import { parsePoetryLock, parseUvLock } from './python-locks.js';
 import { parseYarnLock } from './yarn-lock.js';
 
-const PARSERS: Partial<Record<LockfileFormat, (text: string) => LockfileParse>> = {
+const PARSERS: Record<LockfileFormat, (text: string) => LockfileParse> = {
   'package-lock': parsePackageLock,
   yarn: parseYarnLock,
   pnpm: parsePnpmLock,
+  poetry: parsePoetryLock,
+  uv: parseUvLock,
+  'pipfile-lock': parsePipfileLock,
 };
 
 /**
@@ -19,8 +24,6 @@ const PARSERS: Partial<Record<LockfileFormat, (text: string) => LockfileParse>> 
 export function extractLockfile(path: string, text: string): ManifestExtraction | undefined {
   const format = lockfileFormatOf(path);
   if (format === undefined) return undefined;
-  const parse = PARSERS[format];
-  if (!parse) return undefined;
-  const parsed = parse(text);
+  const parsed = PARSERS[format](text);
   return { manifest: { type: 'lockfile', format, packages: parsed.packages }, problems: parsed.problems, lines: new Set() };
 }
