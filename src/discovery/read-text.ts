@@ -3,23 +3,35 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { SkippedFile } from '../model/skipped-file.js';
 import { BINARY_EXTENSIONS } from './default-ignores.js';
 import { extensionOf } from './file-kind.js';
+import { lockfileFormatOf } from '../model/lockfile-names.js';
 
 /** `hash` is the sha1 of the bytes: the key of the facts cache. */
 export type ReadOutcome = { text: string; bytes: number; hash: string } | { skipped: SkippedFile };
 
 const PEEK_BYTES = 64 * 1024;
+/**
+ * Lockfiles are read whatever `maxFileSize` says, up to this: a 5 MB package-lock.json is common,
+ * and every version in it is what the dependency advisories are matched against.
+ */
+export const LOCKFILE_MAX_BYTES = 64 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** True when readText decides from the name and size alone (binary extension, bundle name, over the limit). */
 export function needsNoRead(path: string, size: number, maxBytes: number): boolean {
-  return BINARY_EXTENSIONS.has(extensionOf(path)) || /\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path) || size > maxBytes;
+  return BINARY_EXTENSIONS.has(extensionOf(path)) || /\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path) || size > limitFor(path, maxBytes);
+}
+
+/** The size limit of one file: `maxFileSize`, or the lockfile limit for lockfiles. */
+function limitFor(path: string, maxBytes: number): number {
+  return lockfileFormatOf(path) === undefined ? maxBytes : Math.max(maxBytes, LOCKFILE_MAX_BYTES);
 }
 
 /**
  * Reads a file as UTF-8 text, or says why not: binary, over the size limit, a minified bundle,
  * invalid UTF-8. Never throws.
  */
-export function readText(absolutePath: string, path: string, size: number, maxBytes: number): ReadOutcome {
+export function readText(absolutePath: string, path: string, size: number, configuredMaxBytes: number): ReadOutcome {
+  const maxBytes = limitFor(path, configuredMaxBytes);
   if (BINARY_EXTENSIONS.has(extensionOf(path))) return skip(path, 'binary', 'binary file (by extension)');
   if (/\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path)) {
     return skip(path, 'minified', 'minified bundle (by name)');
@@ -27,13 +39,14 @@ export function readText(absolutePath: string, path: string, size: number, maxBy
   try {
     if (size > maxBytes) return classifyLarge(absolutePath, path, size, maxBytes);
     const buffer = readFileSync(absolutePath);
-    return classify(buffer, path);
+    return classify(buffer, path, lockfileFormatOf(path) !== undefined);
   } catch (error) {
     return skip(path, 'unreadable', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 
-function classify(buffer: Buffer, path: string): ReadOutcome {
+/** Lockfiles are generated, but data the audit needs: never skipped as minified. */
+function classify(buffer: Buffer, path: string, isLockfile: boolean): ReadOutcome {
   if (buffer.subarray(0, 8000).includes(0)) return skip(path, 'binary', 'binary file (NUL bytes)');
   let text: string;
   try {
@@ -41,7 +54,7 @@ function classify(buffer: Buffer, path: string): ReadOutcome {
   } catch {
     return skip(path, 'invalid-utf8', `invalid UTF-8 at byte ${firstInvalidUtf8Byte(buffer)}`);
   }
-  if (isMinified(text)) return skip(path, 'minified', 'minified or generated code (very long lines)');
+  if (!isLockfile && isMinified(text)) return skip(path, 'minified', 'minified or generated code (very long lines)');
   return { text, bytes: buffer.length, hash: createHash('sha1').update(buffer).digest('hex') };
 }
 
@@ -59,7 +72,8 @@ function classifyLarge(absolutePath: string, path: string, size: number, maxByte
   if (!head.includes(10)) {
     return skip(path, 'minified', `minified or generated bundle: ${megabytes} with no line break in the first 64 KB`);
   }
-  return skip(path, 'too-large', `${megabytes} is over the ${formatLimit(maxBytes)} size limit (maxFileSize)`);
+  const limitName = lockfileFormatOf(path) === undefined ? 'maxFileSize' : 'the limit for lockfiles';
+  return skip(path, 'too-large', `${megabytes} is over the ${formatLimit(maxBytes)} size limit (${limitName})`);
 }
 
 /** Long lines on average, or one enormous line, mark generated code nobody should audit by hand. */

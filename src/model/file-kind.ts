@@ -18,6 +18,8 @@ export const FILE_KINDS = [
   'procfile',
   'dockerfile',
   'requirements',
+  // schema stage: package-lock.json, yarn.lock, pnpm-lock.yaml, poetry.lock, uv.lock, Pipfile.lock (model/lockfile-names.ts)
+  'lockfile',
   'systemd',
   'markdown',
   'html',

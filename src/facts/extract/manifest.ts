@@ -10,6 +10,8 @@ import type { DeclaredCommand, ManifestFacts, PackageJsonFacts, ReplitFacts } fr
 import { extractDeploymentManifest } from './deployment-manifest.js';
 import { packageEngines, replitExtras } from './replit-extra-facts.js';
 import { packageDependencies } from './package-dependencies.js';
+// --- schema stage: lockfiles ---
+import { extractLockfile } from './lockfiles/lockfile-facts.js';
 
 export interface ManifestExtraction {
   manifest?: ManifestFacts;
@@ -32,6 +34,9 @@ export function extractManifestFacts(kind: FileKind, text: string, path = ''): M
       const parsed = parseDotenv(text);
       return { manifest: { type: 'dotenv', entries: parsed.entries }, problems: parsed.problems, lines: new Set(parsed.entries.map((entry) => entry.line)) };
     }
+    // schema stage: package-lock.json, yarn.lock, pnpm-lock.yaml, poetry.lock, uv.lock, Pipfile.lock.
+    case 'lockfile':
+      return extractLockfile(path, text) ?? { problems: [], lines: new Set() };
     default:
       // config stage (issue 3): Dockerfile, compose, PaaS manifests, supervisord, systemd, replit.nix.
       return extractDeploymentManifest(kind, path, text) ?? { problems: [], lines: new Set() };
