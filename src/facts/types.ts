@@ -131,6 +131,8 @@ export interface LiteralFact {
   isParameterDefault?: boolean;
   /** One branch of a dev/prod conditional (`DEBUG ? "http://localhost:8000" : "/api"`). */
   isDevBranch?: boolean;
+  /** Compared against, not connected to: `host == "http://localhost"`, `host.startswith("10.")`. */
+  isCompared?: boolean;
 }
 
 /** One simple command of a shell script (facts/extract/shell-script.ts). */

@@ -117,7 +117,8 @@ function withOr(tokens: readonly Token[], last: number, fact: EnvReadFact): EnvR
   const isFallback = (operator?.kind === TokenKind.Name && operator.value === 'or') || isPunct(operator, '||') || isPunct(operator, '??');
   if (!isFallback) return fact;
   const value = tokens[last + 2];
-  const text = value && (value.kind === TokenKind.String || value.kind === TokenKind.Number) ? value.value : '<expression>';
+  // A template literal's value keeps `{}` for each interpolation (`http://localhost:{}`), as its literal fact does.
+  const text = value && (value.kind === TokenKind.String || value.kind === TokenKind.Number || value.kind === TokenKind.Template) ? value.value : '<expression>';
   return { ...fact, strict: false, hasDefault: true, defaultValue: text };
 }
 

@@ -12,7 +12,7 @@ const NETWORK_TAGS = new Set(['loopback-url', 'loopback-host', 'private-address'
 const MAX_WALK = 4000;
 const DEV_MARKER = /^(?:debug|dev|devel|development|prod|production|local|is_?dev|is_?prod|is_?production|is_?development|is_?local|node_env|env|environment|app_env|flask_env|django_env|mode)$/i;
 
-type LiteralContext = Pick<LiteralFact, 'container' | 'isParameterDefault' | 'isDevBranch'>;
+type LiteralContext = Pick<LiteralFact, 'container' | 'isParameterDefault' | 'isDevBranch' | 'isCompared'>;
 
 /** Context for the literal token at `index`; empty for literals that are not network literals. */
 export function literalContext(language: SourceLanguage, tokens: readonly Token[], index: number, literal: LiteralFact): LiteralContext {
@@ -26,7 +26,31 @@ export function literalContext(language: SourceLanguage, tokens: readonly Token[
     if (isParameterDefault(language, tokens, index, opener)) context.isParameterDefault = true;
   }
   if (isDevBranch(language, tokens, index)) context.isDevBranch = true;
+  if (isCompared(tokens, index)) context.isCompared = true;
   return context;
+}
+
+const COMPARISONS = new Set(['==', '!=', '===', '!==', 'in']);
+/** Checks a string matches, never dials it: `x.startswith(...)`, `url.includes(...)`, `re.match(...)`. */
+const MATCHING_CALL = /(?:^|\.)(?:startswith|endswith|startsWith|endsWith|includes|indexOf|match|search|fullmatch|test|find|count|replace|split)$/;
+
+/** `host == "localhost"`, `"localhost" in hosts`, `host.startswith("host.docker.internal")`. */
+function isCompared(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1];
+  const after = tokens[index + 1];
+  const isOperator = (token: Token | undefined): boolean => token !== undefined && (token.kind === TokenKind.Punct || token.kind === TokenKind.Name) && COMPARISONS.has(token.value);
+  if (isOperator(before) || isOperator(after)) return true;
+  const opener = (tokens[index] as Token).depth > 0 ? enclosingOpener(tokens, index) : -1;
+  if (opener === -1) return false;
+  // `host in ("localhost", "127.0.0.1")`: a set of values to compare with.
+  if (isOperator(tokens[opener - 1])) return true;
+  if ((tokens[opener] as Token).value !== '(') return false;
+  const callee = tokens[opener - 1];
+  return callee?.kind === TokenKind.Name && isPunctDot(tokens[opener - 2]) && MATCHING_CALL.test(callee.value);
+}
+
+function isPunctDot(token: Token | undefined): boolean {
+  return token !== undefined && token.kind === TokenKind.Punct && token.value === '.';
 }
 
 /** Marks literals that are the fallback value of an environment read on the same or a nearby line. */
