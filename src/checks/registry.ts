@@ -82,6 +82,9 @@ import { requireGoalForCoreModule } from './goals/require-goal-for-core-module/c
 import { noMissingModule as noMissingGoalModule } from './goals/no-missing-module/check.js';
 import { noStatusMismatch } from './goals/no-status-mismatch/check.js';
 import { requireMetGoals } from './goals/require-met-goals/check.js';
+// schema stage: ORM models and migrations
+import { requireMigrationForModel } from './data/require-migration-for-model/check.js';
+import { requireModelConstraints } from './data/require-model-constraints/check.js';
 
 /** Every check liveready runs. The parity test keeps this list equal to the check folders. */
 export const ALL_CHECKS: readonly Check[] = [
@@ -170,4 +173,7 @@ export const ALL_CHECKS: readonly Check[] = [
   noMissingGoalModule,
   noStatusMismatch,
   requireMetGoals,
+  // schema stage: ORM models and migrations
+  requireMigrationForModel,
+  requireModelConstraints,
 ];

@@ -2,6 +2,7 @@ import type { FileKind } from '../model/file-kind.js';
 import type { CodeFacts } from './code-types.js';
 import type { ManifestFacts } from './manifest-types.js';
 import type { ServiceFacts } from './service-types.js';
+import type { SchemaFacts } from './schema-types.js';
 
 /** `liveready-ignore[check-id, other-id] reason` found in a comment. Covers its own line and the next. */
 export interface InlineSuppression {
@@ -188,4 +189,16 @@ export interface SourceFacts {
 export interface SourceFacts {
   /** Python and JS/TS files that use a framework, database or server library; see service-types.ts. */
   service?: ServiceFacts;
+}
+
+// ---- schema stage (migrations): ORM models, migrations, Prisma schemas; see schema-types.ts ----
+
+export interface SourceFacts {
+  /** Python model modules, migrations and Django settings (facts/extract/schema/python-schema.ts). */
+  schema?: SchemaFacts;
+}
+
+export interface FileFacts {
+  /** Prisma schemas and `migration.sql` files (facts/extract/schema/schema-file.ts). */
+  schema?: SchemaFacts;
 }

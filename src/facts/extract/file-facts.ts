@@ -7,6 +7,8 @@ import { extractDependencyManifest } from './dependency-manifests.js';
 import { declarationFileFacts, extractSourceAndCodeFacts } from './source-and-code.js';
 import { findInlineSuppressions } from './suppressions.js';
 import { detachStrings } from './detach-strings.js';
+// schema stage (migrations): Prisma schemas and migration.sql
+import { extractSchemaFileFacts } from './schema/schema-file.js';
 
 /** Longest snippet kept for evidence; longer lines are cut around nothing in particular. */
 const MAX_SNIPPET = 400;
@@ -41,6 +43,10 @@ export function extractFileFacts(input: { path: string; kind: FileKind; text: st
     if (extraction.manifest) facts.manifest = extraction.manifest;
     facts.problems = extraction.problems;
     extraction.lines.forEach((line) => lines.add(line));
+    // ---- schema stage (migrations): Prisma schemas and migration.sql files ----
+    const schemaFile = extractSchemaFileFacts(path, text);
+    if (schemaFile.schema) facts.schema = schemaFile.schema;
+    schemaFile.lines.forEach((line) => lines.add(line));
   }
   const secretScan = extractSecretFacts(text, kind, lineStarts);
   if (secretScan.secrets.length > 0) facts.secrets = secretScan.secrets;

@@ -8,6 +8,8 @@ import { markPythonGuardedReads } from './python-env-guards.js';
 import { lexPythonWindows, planTokens } from './token-gate.js';
 // service stage (issue 5)
 import { extractServiceFacts } from './service/service-facts.js';
+// schema stage (migrations)
+import { extractPythonSchemaFacts } from './schema/python-schema.js';
 
 /**
  * Source facts of one file: for Python and JS/TS, the code facts (imports, functions, loops,
@@ -33,6 +35,12 @@ export function extractSourceAndCodeFacts(language: SourceLanguage, text: string
   const service = extractServiceFacts(family, code, extraction.source);
   if (service.facts) extraction.source.service = service.facts;
   for (const line of service.lines) extraction.lines.add(line);
+  // --- schema stage (migrations): ORM classes, Django migrations, Alembic revisions, Django settings ---
+  if (family === 'python') {
+    const schema = extractPythonSchemaFacts(code, extraction.source);
+    if (schema.facts) extraction.source.schema = schema.facts;
+    for (const line of schema.lines) extraction.lines.add(line);
+  }
   return extraction;
 }
 

@@ -31,9 +31,9 @@ const SAMPLES: Array<[string, SourceLanguage, string]> = [
   ['a JS server bind', 'javascript', "const app = require('express')();\napp.listen(3000, '127.0.0.1');\n"],
 ];
 
-/** Everything the lexer-based extractors produce (all of SourceFacts except the pre-pass's `code` and the service facts built on it). */
-function tokenFacts(source: SourceFacts): Omit<SourceFacts, 'code' | 'service'> {
-  const { code: _code, service: _service, ...rest } = source;
+/** Everything the lexer-based extractors produce (all of SourceFacts except the pre-pass's `code` and the service and schema facts built on it). */
+function tokenFacts(source: SourceFacts): Omit<SourceFacts, 'code' | 'service' | 'schema'> {
+  const { code: _code, service: _service, schema: _schema, ...rest } = source;
   return rest;
 }
 

@@ -78,3 +78,18 @@ export function argumentCode(code: string, argument: Argument): string {
   const text = code.slice(argument.start, argument.end);
   return /\s\s|[\n\t\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
+
+/** Python keyword arguments by name, each with the span of its value. */
+export function keywordArgumentsIn(code: string, args: readonly Argument[]): Map<string, Argument> {
+  const found = new Map<string, Argument>();
+  for (const arg of args) {
+    const match = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(code.slice(arg.start, Math.min(arg.end, arg.start + 80)));
+    if (match) found.set(match[1] as string, { start: arg.start + match[0].length, end: arg.end });
+  }
+  return found;
+}
+
+/** Positional arguments (Python: not `name=...`, not `*args`/`**kwargs`). */
+export function positionalArgumentsIn(code: string, args: readonly Argument[]): Argument[] {
+  return args.filter((arg) => !/^\*|^[A-Za-z_]\w*\s*=(?!=)/.test(code.slice(arg.start, Math.min(arg.end, arg.start + 80))));
+}

@@ -1,5 +1,5 @@
 import type { Brackets } from '../../../parsers/code/brackets.js';
-import { type Argument, argumentCode, callArguments, literalArgument } from '../../../parsers/code/call-arguments.js';
+import { type Argument, argumentCode, callArguments, keywordArgumentsIn, literalArgument, positionalArgumentsIn } from '../../../parsers/code/call-arguments.js';
 import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { type MaskedSource, lineColumnOf } from '../../../parsers/code/masked-source.js';
 import type { CodeFacts, CodeScope } from '../../code-types.js';
@@ -111,17 +111,12 @@ export function literalOf(source: ServiceSource, argument: Argument | undefined)
 
 /** Python keyword arguments by name, each with the span of its value. */
 export function keywordArguments(source: ServiceSource, args: readonly Argument[]): Map<string, Argument> {
-  const found = new Map<string, Argument>();
-  for (const arg of args) {
-    const match = /^([A-Za-z_]\w*)\s*=(?!=)\s*/.exec(source.masked.code.slice(arg.start, Math.min(arg.end, arg.start + 80)));
-    if (match) found.set(match[1] as string, { start: arg.start + match[0].length, end: arg.end });
-  }
-  return found;
+  return keywordArgumentsIn(source.masked.code, args);
 }
 
 /** Positional arguments (Python: not `name=...`, not `*args`/`**kwargs`). */
 export function positionalArguments(source: ServiceSource, args: readonly Argument[]): Argument[] {
-  return args.filter((arg) => !/^\*|^[A-Za-z_]\w*\s*=(?!=)/.test(source.masked.code.slice(arg.start, Math.min(arg.end, arg.start + 80))));
+  return positionalArgumentsIn(source.masked.code, args);
 }
 
 /** `name = <call>` / `const name = <call>` / `this.name = <call>`: the name the call's value is assigned to, or ''. */
