@@ -45,7 +45,14 @@ describe('guarded strict Python env reads', () => {
       '    pass',
       'except KeyError:',
       '    fallback = os.environ["FALLBACK"]',
+      'try:',
+      '    region = os.environ["REGION"]',
+      'except ValueError:',
+      '    if strict:',
+      '        raise',
+      'except KeyError:',
+      '    region = "eu"',
     ].join('\n');
-    expect(reads(source)).toEqual(['COLUMNS@3 optional', 'LINES@7 strict', 'TOKEN@12 optional', 'FALLBACK@18 strict']);
+    expect(reads(source)).toEqual(['COLUMNS@3 optional', 'LINES@7 strict', 'TOKEN@12 optional', 'FALLBACK@18 strict', 'REGION@20 optional']);
   });
 });

@@ -58,16 +58,7 @@ function isInsideKeyErrorTry(scope: PythonScope, offset: number): boolean {
   return false;
 }
 
-/** The `except` clauses after the `try` at `tryIndex`: does one catch KeyError? */
+/** A handler of the `try` at `tryIndex` catches KeyError (or a parent of it, or everything). */
 function handlersCatchKeyError(scope: PythonScope, tryIndex: number): boolean {
-  const { blocks } = scope.structure;
-  const tried = blocks[tryIndex] as PyBlock;
-  for (let index = tryIndex + 1; index < blocks.length; index += 1) {
-    const block = blocks[index] as PyBlock;
-    if (block.start <= tried.end) continue;
-    if (block.parent !== tried.parent || block.indent !== tried.indent || block.kind !== 'except') return false;
-    const caught = scope.masked.code.slice(block.start + 'except'.length, block.colon);
-    if (caught.trim() === '' || CATCHES_KEY_ERROR.test(caught)) return true;
-  }
-  return false;
+  return scope.exceptHeaders(tryIndex).some((header) => /^except\s*\*?\s*:$/.test(header) || CATCHES_KEY_ERROR.test(header));
 }

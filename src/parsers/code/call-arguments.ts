@@ -62,7 +62,8 @@ export function lastLiteralIn(masked: MaskedSource, argument: Argument): string 
   return found;
 }
 
-function firstStringAfter(starts: readonly number[], offset: number): number {
+/** Index of the first string literal that starts at or after `offset` (binary search over the sorted starts). */
+export function firstStringAfter(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {

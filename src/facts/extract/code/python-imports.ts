@@ -71,16 +71,7 @@ function importContext(scope: PythonScope, offset: number): { isConditional?: tr
   return context;
 }
 
-/** The handlers that follow a `try` block at the same indentation. */
+/** A handler of the `try` at `tryIndex` catches ImportError (or everything). */
 function catchesImportError(scope: PythonScope, tryIndex: number): boolean {
-  const { blocks } = scope.structure;
-  const tryBlock = blocks[tryIndex] as PyBlock;
-  for (let index = tryIndex + 1; index < blocks.length; index += 1) {
-    const block = blocks[index] as PyBlock;
-    if (block.parent !== tryBlock.parent || block.indent !== tryBlock.indent) continue;
-    if (block.kind !== 'except') return false;
-    const header = scope.masked.code.slice(block.start, block.colon + 1).replace(/\s+/g, ' ');
-    if (OPTIONAL_HANDLER.test(header)) return true;
-  }
-  return false;
+  return scope.exceptHeaders(tryIndex).some((header) => OPTIONAL_HANDLER.test(header));
 }

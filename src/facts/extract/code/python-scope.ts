@@ -99,6 +99,21 @@ export class PythonScope {
     return defName(this.masked.code, this.structure.blocks[functionIndex] as PyBlock);
   }
 
+  /** The headers (`except (KeyError, ValueError):`) of the `except` clauses that follow the `try` block at `tryIndex`. */
+  exceptHeaders(tryIndex: number): string[] {
+    const { blocks } = this.structure;
+    const tried = blocks[tryIndex] as PyBlock;
+    const headers: string[] = [];
+    for (let index = tryIndex + 1; index < blocks.length; index += 1) {
+      const block = blocks[index] as PyBlock;
+      // Blocks nested in the try body or in a handler are not clauses of this try.
+      if (block.parent !== tried.parent || block.indent !== tried.indent) continue;
+      if (block.kind !== 'except') break;
+      headers.push(this.masked.code.slice(block.start, block.colon + 1).replace(/\s+/g, ' '));
+    }
+    return headers;
+  }
+
   /** Is `inner` the block `outer` or inside it? */
   isWithin(inner: number, outer: number): boolean {
     let index = inner;

@@ -1,5 +1,5 @@
 import { closeOf } from '../../../parsers/code/brackets.js';
-import { type Argument, callArguments } from '../../../parsers/code/call-arguments.js';
+import { type Argument, callArguments, firstStringAfter } from '../../../parsers/code/call-arguments.js';
 import type { CallSite } from '../../../parsers/code/call-sites.js';
 import { lineColumnOf, stringIndexAt, stringValue } from '../../../parsers/code/masked-source.js';
 import type { PyBlock } from '../../../parsers/code/python-structure.js';
@@ -73,17 +73,8 @@ function revisionValues(source: RevisionSource, name: string): string[] {
   return values;
 }
 
-/** Index of the first string literal that starts at or after `offset` (binary search). */
 function firstStringFrom(source: RevisionSource, offset: number): number {
-  const starts = source.masked.stringStarts;
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((starts[mid] as number) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstStringAfter(source.masked.stringStarts, offset);
 }
 
 function batchBlocks(source: RevisionSource, calls: readonly CallSite[]): Batch[] {
