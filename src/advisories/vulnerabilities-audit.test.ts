@@ -7,7 +7,9 @@ import { materializeFixture } from '../../test/support/fixture-tree.js';
 import { ALL_RECORDS } from '../../test/support/osv-records.js';
 import { startOsvStandIn } from '../../test/support/osv-stand-in.js';
 import { noVulnerableDependency } from '../checks/deps/no-vulnerable-dependency/check.js';
+import { validateAgainst } from '../config/validate.js';
 import { audit } from '../engine/audit.js';
+import { ReportSchema } from '../model/report-schema.js';
 import type { VulnerabilitiesSection } from '../model/vulnerabilities-section-schema.js';
 import { renderMarkdown } from '../reporters/markdown/render.js';
 
@@ -61,6 +63,7 @@ describe('dependency advisories through the audit', () => {
     expect(section.sources).toEqual([{ kind: 'database', location: 'osv', records: 5 }]);
     expect(section.packagesChecked).toBe(5);
     expect(section.vulnerableCount).toBe(3);
+    expect(validateAgainst(ReportSchema, JSON.parse(JSON.stringify(report)))).toEqual([]);
     expect(section.packages.map((entry) => `${entry.name}@${entry.version} ${entry.severity} ${entry.upgradeTo ?? '-'}`)).toEqual(['express@4.17.1 moderate 4.20.0', 'lodash@4.17.11 critical 4.17.12', 'minimatch@3.0.4 low 3.0.5']);
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('Advisories from the OSV database `osv` (5 records).');
