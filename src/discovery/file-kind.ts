@@ -55,8 +55,8 @@ const BY_NAME: Record<string, FileKind> = {
 /** The kind of a file from its name alone. */
 export function kindFromName(path: string): FileKind {
   const name = path.slice(path.lastIndexOf('/') + 1);
-  const byName = BY_NAME[name];
-  if (byName !== undefined) return byName;
+  // hasOwn: a file named `constructor` or `toString` is not Object.prototype's.
+  if (Object.hasOwn(BY_NAME, name)) return BY_NAME[name] as FileKind;
   if (lockfileFormatOf(name) !== undefined) return 'lockfile';
   if (name === '.env' || name.startsWith('.env.')) return 'dotenv';
   if (name.startsWith('Dockerfile.') || name.startsWith('Containerfile.')) return 'dockerfile';
@@ -65,7 +65,8 @@ export function kindFromName(path: string): FileKind {
   if (/\.log\.\d+$/.test(name)) return 'log';
   const dot = name.lastIndexOf('.');
   if (dot <= 0) return 'other';
-  return BY_EXTENSION[name.slice(dot + 1).toLowerCase()] ?? 'other';
+  const extension = name.slice(dot + 1).toLowerCase();
+  return Object.hasOwn(BY_EXTENSION, extension) ? (BY_EXTENSION[extension] as FileKind) : 'other';
 }
 
 /** Refines an extension-less file's kind from its shebang line. */

@@ -62,9 +62,32 @@ describe('lockedPackagesOf', () => {
       'api/requirements.txt': 'Django==3.2.25\n',
       'api/package-lock.json': readLockfileFixture('npm-v2/package-lock.json'),
       'worker/requirements.txt': 'celery==5.3.1\n',
+      'worker/poetry.lock': readLockfileFixture('poetry-v2/poetry.lock'),
+      'jobs/requirements.txt': 'rq==1.15.1\n',
+      'jobs/Pipfile.lock': readLockfileFixture('pipfile/Pipfile.lock'),
     });
     // package-lock.json pins npm packages: it says nothing about api/'s Python versions.
-    expect(summary(project).filter((line) => line.includes('PyPI'))).toEqual(['api/requirements.txt:1 PyPI Django@3.2.25', 'worker/requirements.txt:1 PyPI celery@5.3.1']);
+    expect(summary(project).filter((line) => line.includes('PyPI'))).toEqual([
+      'api/requirements.txt:1 PyPI Django@3.2.25',
+      'jobs/Pipfile.lock:19 PyPI flask@2.2.2',
+      'jobs/Pipfile.lock:32 PyPI werkzeug@2.2.2',
+      'jobs/Pipfile.lock:41 PyPI pytest@7.4.0',
+      'worker/poetry.lock:4 PyPI fastapi@0.110.0',
+      'worker/poetry.lock:18 PyPI ruff@0.3.4',
+      'worker/poetry.lock:29 PyPI starlette@0.36.3',
+    ]);
+  });
+
+  it('reads every lockfile format through the real discovery, by file name', () => {
+    const project = projectOf({
+      'web/yarn.lock': readLockfileFixture('yarn-berry/yarn.lock'),
+      'admin/pnpm-lock.yaml': readLockfileFixture('pnpm-v9/pnpm-lock.yaml'),
+      'legacy/npm-shrinkwrap.json': readLockfileFixture('npm-v1/npm-shrinkwrap.json'),
+      'svc/uv.lock': readLockfileFixture('uv/uv.lock'),
+    });
+    const formats = project.manifests('lockfile').map(({ file, manifest }) => `${file.path} ${file.kind} ${manifest.format} ${manifest.packages.length}`);
+    expect(formats).toEqual(['admin/pnpm-lock.yaml lockfile pnpm 6', 'legacy/npm-shrinkwrap.json lockfile package-lock 6', 'svc/uv.lock lockfile uv 6', 'web/yarn.lock lockfile yarn 5']);
+    expect(project.allFacts().every((facts) => facts.problems.length === 0)).toBe(true);
   });
 
   it('reads a lockfile over maxFileSize (lockfiles have their own limit) and reports a broken one as a file problem', () => {

@@ -1,7 +1,20 @@
-import { lockfileFormatOf } from '../../../model/lockfile-names.js';
+import { type LockfileFormat, lockfileFormatOf } from '../../../model/lockfile-names.js';
 import type { ManifestExtraction } from '../manifest.js';
 import type { LockfileParse } from './lockfile-parse.js';
 import { parsePackageLock } from './package-lock.js';
+import { parsePipfileLock } from './pipfile-lock.js';
+import { parsePnpmLock } from './pnpm-lock.js';
+import { parsePoetryLock, parseUvLock } from './python-locks.js';
+import { parseYarnLock } from './yarn-lock.js';
+
+const PARSERS: Record<LockfileFormat, (text: string) => LockfileParse> = {
+  'package-lock': parsePackageLock,
+  yarn: parseYarnLock,
+  pnpm: parsePnpmLock,
+  poetry: parsePoetryLock,
+  uv: parseUvLock,
+  'pipfile-lock': parsePipfileLock,
+};
 
 /**
  * The exact versions a lockfile pins, chosen by file name. Undefined for other files. The
@@ -11,13 +24,6 @@ import { parsePackageLock } from './package-lock.js';
 export function extractLockfile(path: string, text: string): ManifestExtraction | undefined {
   const format = lockfileFormatOf(path);
   if (format === undefined) return undefined;
-  let parsed: LockfileParse;
-  switch (format) {
-    case 'package-lock':
-      parsed = parsePackageLock(text);
-      break;
-    default:
-      return undefined;
-  }
+  const parsed = PARSERS[format](text);
   return { manifest: { type: 'lockfile', format, packages: parsed.packages }, problems: parsed.problems, lines: new Set() };
 }

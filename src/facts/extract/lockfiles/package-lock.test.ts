@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readLockfileFixture } from '../../../../test/support/lockfile-fixtures.js';
+import { readLockfileFixture, summarizeLocked as summary } from '../../../../test/support/lockfile-fixtures.js';
 import type { LockedPackage } from '../../manifest-types.js';
 import { parsePackageLock } from './package-lock.js';
-
-/** `name@version:line` plus the flags, one string per package (easy to read in a failure). */
-function summary(packages: readonly LockedPackage[]): string[] {
-  return packages.map((locked) => `${locked.name}@${locked.version}:${locked.line}${locked.isDirect ? ' direct' : ''}${locked.isDev ? ' dev' : ''}`);
-}
 
 describe('parsePackageLock', () => {
   it('reads lockfileVersion 3 packages with their key lines, direct and dev flags; skips the root, links and git sources', () => {
@@ -56,6 +51,8 @@ describe('parsePackageLock', () => {
     expect(cut.packages).toEqual([]);
     expect(cut.problems[0]?.message).toMatch(/^JSON syntax error/);
     expect(cut.problems[0]?.line).toBeGreaterThan(40);
+    // Every open object is unclosed at the cut: reported once, not once per level.
+    expect(parsePackageLock('{"lockfileVersion": 3, "packages": {').problems).toEqual([{ message: 'JSON syntax error: close brace expected', line: 1, column: 37 }]);
     expect(parsePackageLock('[1, 2]').problems).toEqual([{ message: 'the lockfile is not a JSON object', line: 1 }]);
     expect(parsePackageLock('{"lockfileVersion": 3, "packages": []}').problems).toEqual([{ message: '`packages` is not an object', line: 1 }]);
     expect(parsePackageLock('{"lockfileVersion": 1, "dependencies": "none"}').problems).toEqual([{ message: '`dependencies` is not an object', line: 1 }]);

@@ -1,9 +1,7 @@
-import { parseJson } from '../../../parsers/json.js';
 import { jsonKeyLines } from '../../../parsers/json-key-lines.js';
-import type { ParseProblem } from '../../../parsers/positioned.js';
 import type { LockedPackage } from '../../manifest-types.js';
 import { asRecord } from '../structured-document.js';
-import { isExactNpmVersion, type LockfileParse } from './lockfile-parse.js';
+import { isExactNpmVersion, type LockfileParse, readJsonLockfile } from './lockfile-parse.js';
 
 const NODE_MODULES = 'node_modules/';
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
@@ -16,14 +14,9 @@ const MAX_V1_NESTING = 100;
  * a 30,000-entry lockfile costs two linear passes. Never throws.
  */
 export function parsePackageLock(text: string): LockfileParse {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { packages: [], problems: jsonProblems(text, error) };
-  }
-  const root = asRecord(data);
-  if (!root) return { packages: [], problems: [{ message: 'the lockfile is not a JSON object', line: 1 }] };
+  const read = readJsonLockfile(text);
+  if ('problems' in read) return { packages: [], problems: read.problems };
+  const { root } = read;
   const packages = asRecord(root.packages);
   if (packages) return { packages: fromPackages(text, packages), problems: [] };
   if (root.packages !== undefined) return { packages: [], problems: [{ message: '`packages` is not an object', line: 1 }] };
@@ -33,12 +26,6 @@ export function parsePackageLock(text: string): LockfileParse {
   const version = root.lockfileVersion;
   if (typeof version !== 'number' || version < 1 || version > 3) return { packages: [], problems: [{ message: `unknown lockfileVersion ${JSON.stringify(version) ?? 'undefined'}`, line: 1 }] };
   return { packages: [], problems: [] };
-}
-
-/** Invalid JSON: the tolerant parser's positioned problems, or JSON.parse's own words (comments, trailing commas). */
-function jsonProblems(text: string, error: unknown): ParseProblem[] {
-  const problems = parseJson(text).problems;
-  return problems.length > 0 ? problems : [{ message: `JSON syntax error: ${error instanceof Error ? error.message : String(error)}`, line: 1 }];
 }
 
 /** v2/v3: `"node_modules/a/node_modules/@scope/b": { version, dev, link }`; the root `""` and workspace folders are the project's own. */
