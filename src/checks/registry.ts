@@ -28,6 +28,8 @@ import { noKnownSecretFormats } from './secrets/no-known-secret-formats/check.js
 // scan-core
 import { noUndeclared } from './deps/no-undeclared/check.js';
 import { noUnused } from './deps/no-unused/check.js';
+// schema stage: dependency advisories (OSV)
+import { noVulnerableDependency } from './deps/no-vulnerable-dependency/check.js';
 import { noCycle } from './imports/no-cycle/check.js';
 import { noMissingModule } from './imports/no-missing-module/check.js';
 import { noExitAtImport } from './lifecycle/no-exit-at-import/check.js';
@@ -167,6 +169,8 @@ export const ALL_CHECKS: readonly Check[] = [
   requireAppliedMigrations,
   requireBodySchema,
   noLayerViolation,
+  // schema stage: dependency advisories (OSV)
+  noVulnerableDependency,
   // goals stage (issue 7)
   requireValidTracker,
   requireGoalForCoreModule,

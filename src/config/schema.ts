@@ -67,6 +67,15 @@ const Logs = Type.Object(
   { additionalProperties: false },
 );
 
+// schema stage: dependency advisories (OSV)
+const Vulnerabilities = Type.Object(
+  {
+    database: Type.Optional(Type.String({ minLength: 1, description: "A local OSV database: a directory of OSV JSON records or a .zip of them (osv.dev's <ecosystem>/all.zip), relative to the root" })),
+    api: Type.Optional(Type.Union([Type.Boolean(), Type.String({ pattern: '^https?://' })], { description: 'Query the OSV API (default true, https://api.osv.dev), or its base URL; false: never' })),
+  },
+  { additionalProperties: false },
+);
+
 export const ConfigSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
@@ -82,6 +91,7 @@ export const ConfigSchema = Type.Object(
     simulate: Type.Optional(Simulate),
     logs: Type.Optional(Logs),
     goals: Type.Optional(Type.Object({ path: Type.Optional(Type.String({ minLength: 1 })) }, { additionalProperties: false })),
+    vulnerabilities: Type.Optional(Vulnerabilities),
   },
   { additionalProperties: false, $id: 'https://liveready.dev/schemas/config.schema.json', title: 'liveready configuration (.liveready.yaml)' },
 );
@@ -89,3 +99,4 @@ export const ConfigSchema = Type.Object(
 export type LivereadyConfig = Static<typeof ConfigSchema>;
 export type IgnoreEntryConfig = Static<typeof IgnoreEntry>;
 export type SimulateConfig = Static<typeof Simulate>;
+export type VulnerabilitiesConfig = Static<typeof Vulnerabilities>;

@@ -7,6 +7,7 @@ import type { StageId } from '../model/stage.js';
 import type { ProgressListener } from './progress.js';
 import { simulateCollector } from './simulate-collector.js';
 import { goalsCollector } from '../goals/collector.js';
+import { advisoriesCollector } from '../advisories/collector.js';
 
 export interface CollectorContext {
   root: string;
@@ -39,12 +40,13 @@ export interface Collector {
   stage: StageId;
   /** Executes the audited code: skipped under --static. */
   executesCode: boolean;
-  /** The phase whose checks read what it collects (2: logs/watch/simulate, 3: goals). */
-  phase: 2 | 3;
+  /** The phase whose checks read what it collects (1: schema advisories, 2: logs/watch/simulate, 3: goals). */
+  phase: 1 | 2 | 3;
   collect(context: CollectorContext): Promise<CollectorResult | void>;
 }
 
 /** Every collector, in the order they run within a phase. */
 // The simulation runs first: the logs stage reads the output it captured.
 // The goals collector (phase 3) measures goals from everything the others gathered.
-export const COLLECTORS: readonly Collector[] = [simulateCollector, logsCollector, goalsCollector];
+// The advisories collector (phase 1) loads OSV records for the schema stage's vulnerability check.
+export const COLLECTORS: readonly Collector[] = [simulateCollector, logsCollector, goalsCollector, advisoriesCollector];

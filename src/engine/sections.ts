@@ -5,6 +5,7 @@ import { simulationSection, watchSection } from './simulation-sections.js';
 import { logsSectionBuilder } from '../logs/section.js';
 import { moduleMapSection, routesSection } from '../facts/service/map-sections.js';
 import { goalsSectionBuilder } from '../goals/section.js';
+import { vulnerabilitiesSectionBuilder } from '../advisories/section.js';
 
 /**
  * Builds one key of `report.sections` (stage-level data the reporters render: the env contract,
@@ -28,6 +29,8 @@ export const SECTION_BUILDERS: readonly SectionBuilder[] = [
   { key: 'routes', build: (project) => routesSection(project) },
   // goals stage (issue 7)
   goalsSectionBuilder,
+  // schema stage: dependency advisories
+  vulnerabilitiesSectionBuilder,
 ];
 
 export function buildSections(project: Project, findings: readonly Finding[], builders: readonly SectionBuilder[] = SECTION_BUILDERS): Record<string, unknown> {

@@ -8,6 +8,7 @@ import { EnvSectionSchema, StartSequenceSectionSchema } from './env-section-sche
 import { ModuleMapSectionSchema, RoutesSectionSchema } from './map-section-schema.js';
 import { GoalStatusSchema } from './goal-tracker-schema.js';
 import { GoalsSectionSchema } from './goals-section-schema.js';
+import { VulnerabilitiesSectionSchema } from './vulnerabilities-section-schema.js';
 
 /**
  * The JSON report contract, as one schema: the published `schemas/report.schema.json` is written
@@ -123,7 +124,7 @@ export const ReportSchema = Type.Object(
     sections: Type.Unsafe<Record<string, unknown>>({
       type: 'object',
       description: 'Stage-level data (env contract, module map, simulation timeline...)',
-      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema, moduleMap: ModuleMapSectionSchema, routes: RoutesSectionSchema, goals: GoalsSectionSchema }, // env, startSequence: config stage; simulation, watch: runtime stage; moduleMap, routes: map stage; goals: goals stage
+      properties: { logs: LogsSectionSchema, env: EnvSectionSchema, startSequence: StartSequenceSectionSchema, simulation: SimulationSectionSchema, watch: WatchSectionSchema, moduleMap: ModuleMapSectionSchema, routes: RoutesSectionSchema, goals: GoalsSectionSchema, vulnerabilities: VulnerabilitiesSectionSchema }, // env, startSequence: config stage; simulation, watch: runtime stage; moduleMap, routes: map stage; goals: goals stage; vulnerabilities: schema stage
       patternProperties: { '^(.*)$': {} },
     }),
     stats: Type.Object({

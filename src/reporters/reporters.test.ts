@@ -69,6 +69,7 @@ describe('markdown reporter', () => {
       '## Module map',
       '## Findings',
       '## Environment variables',
+      '## Dependency vulnerabilities',
       '## Quality gates',
       '## Simulation timeline',
       '## Log summary',

@@ -28,6 +28,9 @@ export interface AuditCommandOptions {
   cacheDir?: string;
   /** false with --no-cache. */
   cache: boolean;
+  // --- schema stage: dependency advisories ---
+  osvDb?: string;
+  offline?: boolean;
 }
 
 /** `liveready audit [path]`: run the pipeline, write each requested format, return the exit code. */
@@ -49,6 +52,7 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       collectorOptions: {
         simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) },
         ...(options.logs && options.logs.length > 0 ? { logs: { paths: options.logs.map((path) => resolve(path)) } } : {}),
+        advisories: { ...(options.osvDb ? { database: resolve(options.osvDb) } : {}), ...(options.offline ? { offline: true } : {}) },
       },
       ...(progress.listener ? { onProgress: progress.listener } : {}),
       cacheDir: options.cache === false ? false : resolveCacheDir(options.cacheDir),
@@ -100,6 +104,8 @@ export function registerAuditCommand(program: Command, context: CommandContext):
     .addOption(new Option('--logs <path>', 'a log file or folder to read (repeatable; default: logs/, log/, *.log)').argParser(collect).default([]))
     .option('--cache-dir <dir>', 'facts cache directory (default: $LIVEREADY_CACHE_DIR, else $XDG_CACHE_HOME/liveready or ~/.cache/liveready)')
     .option('--no-cache', 'do not read or write the facts cache')
+    .option('--osv-db <path>', "a local OSV database for dependency advisories: a directory of OSV JSON records or osv.dev's <ecosystem>/all.zip")
+    .option('--offline', 'never query the OSV API (advisories come only from --osv-db or vulnerabilities.database)')
     .exitOverride()
     .action(async (path: string, options: AuditCommandOptions) => {
       context.setExitCode(await runAuditCommand(path, options));

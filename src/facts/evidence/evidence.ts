@@ -1,5 +1,6 @@
 import type { Location } from '../../model/location.js';
 import type { RuntimeOutcome } from '../../model/runtime-outcome.js';
+import type { AdvisoriesEvidence } from './advisories.js';
 import type { GoalsEvidence } from './goals.js';
 import type { LogsEvidence } from './logs.js';
 
@@ -18,6 +19,9 @@ export interface Evidence {
   logs?: LogsEvidence;
   /** Set by the goals collector: the goal tracker and each goal's measured status. */
   goals?: GoalsEvidence;
+  // --- schema stage: dependency advisories ---
+  /** Set by the advisories collector when the project locks packages: OSV records for them and their sources. */
+  advisories?: AdvisoriesEvidence;
   [key: string]: unknown;
 }
 

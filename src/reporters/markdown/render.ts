@@ -6,6 +6,7 @@ import { renderSimulationTimeline } from './simulation-section.js';
 import { renderLogSummary } from './log-summary.js';
 import { renderModuleMap } from './module-map-section.js';
 import { renderGoalTracker } from './goals-section.js';
+import { renderVulnerabilities } from './vulnerabilities-section.js';
 
 /**
  * A report section. Stage sections render their stage's data from `report.sections`; when it is
@@ -24,6 +25,7 @@ export const MARKDOWN_SECTIONS: MarkdownSection[] = [
   { title: 'Module map', stage: 'map', render: renderModuleMap },
   { title: 'Findings', render: renderFindings },
   { title: 'Environment variables', stage: 'config', render: renderEnvironment },
+  { title: 'Dependency vulnerabilities', stage: 'schema', render: renderVulnerabilities },
   { title: 'Quality gates', render: renderQualityGates },
   { title: 'Simulation timeline', stage: 'simulate', render: renderSimulationTimeline },
   { title: 'Log summary', stage: 'logs', render: renderLogSummary },

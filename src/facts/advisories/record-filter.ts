@@ -1,0 +1,58 @@
+import { normalizeDistribution } from '../../parsers/pep508.js';
+import type { LockEcosystem } from '../manifest-types.js';
+import { type OsvRecord, readOsvRecord } from './osv-record.js';
+import { packageKey } from './version-order.js';
+
+/** The packages a project locks, in the two shapes a database scan asks about. */
+export interface WantedPackages {
+  /** `packageKey(ecosystem, name)` of every locked package. */
+  keys: ReadonlySet<string>;
+  /** npm names as is and PyPI names normalized: a cheap test before parsing a record. */
+  names: ReadonlySet<string>;
+}
+
+export function wantedPackages(packages: Iterable<{ ecosystem: LockEcosystem; name: string }>): WantedPackages {
+  const keys = new Set<string>();
+  const names = new Set<string>();
+  for (const locked of packages) {
+    keys.add(packageKey(locked.ecosystem, locked.name));
+    names.add(locked.ecosystem === 'PyPI' ? normalizeDistribution(locked.name) : locked.name);
+  }
+  return { keys, names };
+}
+
+const NAME_FIELD = /"name"\s*:\s*"((?:[^"\\]|\\.){1,300})"/g;
+
+/**
+ * The record in one database file when it names a wanted package; undefined otherwise (also for
+ * text that is not an OSV record). Most of a database names other packages, so the `"name"`
+ * fields are looked at before the whole text is parsed.
+ */
+export function readWantedRecord(text: string, wanted: WantedPackages): OsvRecord | undefined {
+  if (!mentionsWanted(text, wanted)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const record = readOsvRecord(parsed);
+  return record?.affected.some((affected) => wanted.keys.has(packageKey(affected.package.ecosystem, affected.package.name))) ? record : undefined;
+}
+
+function mentionsWanted(text: string, wanted: WantedPackages): boolean {
+  for (const match of text.matchAll(NAME_FIELD)) {
+    const name = unescape(match[1] ?? '');
+    if (wanted.names.has(name) || wanted.names.has(normalizeDistribution(name))) return true;
+  }
+  return false;
+}
+
+function unescape(raw: string): string {
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
