@@ -19,9 +19,19 @@ export function isDocumentationPath(path: string): boolean {
   return DOCUMENTATION_DIRECTORY.test(path) || DOCUMENTATION_FILE.test(path);
 }
 
+/** Answers by path: every check asks about every file, and the regexes cost more than a lookup. Bounded. */
+const NON_PRODUCTION = new Map<string, boolean>();
+const MAX_REMEMBERED = 200_000;
+
 /** Tests, documentation or examples: in the repository, but not the code that runs in production. */
 export function isNonProductionPath(path: string): boolean {
-  return isTestPath(path) || isDocumentationPath(path);
+  let answer = NON_PRODUCTION.get(path);
+  if (answer === undefined) {
+    answer = isTestPath(path) || isDocumentationPath(path);
+    if (NON_PRODUCTION.size >= MAX_REMEMBERED) NON_PRODUCTION.clear();
+    NON_PRODUCTION.set(path, answer);
+  }
+  return answer;
 }
 
 const DEV_TOOL_CONFIG = /(?:^|\/)(?:vite|vitest|webpack|rollup|jest|playwright|cypress|karma|babel|nodemon|storybook)\.config\.[cm]?[jt]s$|(?:^|\/)setupProxy\.[cm]?[jt]s$|(?:^|\/)\.storybook\//;

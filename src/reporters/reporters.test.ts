@@ -144,4 +144,11 @@ describe('terminal runtime summary', () => {
     };
     expect(renderTerminal(crashed)).toContain('  Simulation  died 2 times: missing environment variable DATABASE_URL\n');
   });
+
+  it('says whether the locked packages were checked for known vulnerabilities, and against what', () => {
+    const unreachable: Report = { ...base, sections: { vulnerabilities: { sources: [], errors: [{ kind: 'api', location: 'https://api.osv.dev', message: 'querybatch: cannot connect (ENOTFOUND)' }], packagesChecked: 42, vulnerableCount: 0, packages: [] } } };
+    expect(renderTerminal(unreachable)).toContain('  Advisories  42 locked packages NOT checked for known vulnerabilities (OSV API: querybatch: cannot connect (ENOTFOUND)); give --osv-db <osv.dev export> to check offline\n');
+    const checked: Report = { ...base, sections: { vulnerabilities: { sources: [{ kind: 'database', location: 'osv/npm.zip', records: 7 }], errors: [], packagesChecked: 42, vulnerableCount: 3, packages: [] } } };
+    expect(renderTerminal(checked)).toContain('  Advisories  42 locked packages checked against osv/npm.zip: 3 vulnerable\n');
+  });
 });

@@ -22,6 +22,7 @@ export interface GoalsCommandOptions {
   /** `--no-install` (commander sets install: false). */
   install?: boolean;
   python?: string;
+  offline?: boolean;
   format?: string;
   config?: string;
   color: boolean;
@@ -41,7 +42,7 @@ export async function runGoalsCommand(path: string, options: GoalsCommandOptions
     report = await audit({
       root: path,
       isStatic: options.simulate !== true,
-      collectorOptions: { simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) } },
+      collectorOptions: { simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) }, ...(options.offline ? { advisories: { offline: true } } : {}) },
       ...(options.config ? { configPath: resolve(options.config) } : {}),
       ...(progress.listener ? { onProgress: progress.listener } : {}),
     });
@@ -95,6 +96,7 @@ export function registerGoalsCommand(program: Command, context: CommandContext):
     .option('--simulate', 'also run the app (as audit without --static) so probes can validate modules')
     .option('--no-install', 'with --simulate: skip the install step, use what the machine has')
     .option('--python <interpreter>', 'with --simulate: the Python for the virtualenv and the app')
+    .option('--offline', 'never query the OSV API (the audit behind the goals reads advisories only from vulnerabilities.database)')
     .option('--format <format>', 'terminal (default) or json')
     .option(CONFIG_FLAG, CONFIG_HELP)
     .option('--no-color', 'plain terminal output')

@@ -1,6 +1,7 @@
 import type { StartSequenceSection } from '../../model/env-section-schema.js';
 import type { Report } from '../../model/report.js';
 import type { SimulationSection } from '../../model/simulation-section-schema.js';
+import type { VulnerabilitiesSection } from '../../model/vulnerabilities-section-schema.js';
 import type { Style } from './style.js';
 
 /**
@@ -11,9 +12,23 @@ export function renderRuntimeSummary(report: Report, style: Style): string[] {
   const lines: string[] = [];
   const start = report.sections.startSequence as StartSequenceSection | undefined;
   if (start) lines.push(`  ${style.bold('Start')}       ${describeStart(start)}`);
+  const advisories = report.sections.vulnerabilities as VulnerabilitiesSection | undefined;
+  if (advisories) lines.push(`  ${style.bold('Advisories')}  ${describeAdvisories(advisories, style)}`);
   const simulation = report.sections.simulation as SimulationSection | undefined;
   if (simulation) lines.push(`  ${style.bold('Simulation')}  ${describeSimulation(simulation, style)}`);
   return lines.length > 0 ? ['', ...lines] : [];
+}
+
+/** How many locked packages were checked against which advisory source, or why they were not. */
+function describeAdvisories(section: VulnerabilitiesSection, style: Style): string {
+  const failed = section.errors.map((error) => `${error.kind === 'api' ? 'OSV API' : error.location}: ${error.message}`).join('; ');
+  if (section.sources.length === 0) {
+    const why = failed || section.note || 'no advisory source';
+    return style.yellow(`${section.packagesChecked} locked package${section.packagesChecked === 1 ? '' : 's'} NOT checked for known vulnerabilities (${why}); give --osv-db <osv.dev export> to check offline`);
+  }
+  const from = section.sources.map((source) => (source.kind === 'api' ? 'the OSV API' : source.location)).join(' and ');
+  const result = `${section.packagesChecked} locked package${section.packagesChecked === 1 ? '' : 's'} checked against ${from}: ${section.vulnerableCount} vulnerable`;
+  return `${section.vulnerableCount > 0 ? style.red(result) : result}${failed ? style.yellow(` (also tried ${failed})`) : ''}`;
 }
 
 function describeStart(start: StartSequenceSection): string {
