@@ -19,7 +19,7 @@ export const requireHealthEndpoint = defineCheck({
     const framework = app?.framework ?? routes[0]?.framework ?? 'web';
     const location = app ? { file: app.file, line: app.line } : { file: (routes[0] as { file: string }).file, line: (routes[0] as { line: number }).line };
     report({
-      message: `The ${framework} service${app?.name ? ` \`${app.name}\`` : ''} declares ${routes.length} route${routes.length === 1 ? '' : 's'} but no health endpoint (/health, /healthz, /livez, /ready, /ping...): the platform can only probe \`/\` or the open port, so an instance that is up but broken keeps receiving traffic and a bad deploy is not caught.`,
+      message: `The ${framework} service${app?.name && app.name !== '.' ? ` \`${app.name}\`` : ''} declares ${routes.length} route${routes.length === 1 ? '' : 's'} but no health endpoint (/health, /healthz, /livez, /ready, /ping...): the platform can only probe \`/\` or the open port, so an instance that is up but broken keeps receiving traffic and a bad deploy is not caught.`,
       remediation: 'Add a cheap `GET /health` that answers 200 without touching dependencies, and point the platform health check (healthCheckPath, http_service.checks, HEALTHCHECK, livenessProbe) at it.',
       location,
       fingerprintContent: `${framework}:${app?.name ?? ''}`,
