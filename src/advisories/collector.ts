@@ -25,7 +25,7 @@ export const advisoriesCollector: Collector = {
     const queries = distinctQueries(locked.map((entry) => entry.package));
     const evidence: AdvisoriesEvidence = { sources: [], errors: [], packagesChecked: queries.length, records: [] };
     const records = new Map<string, OsvRecord>();
-    if (settings.database) await readDatabase(context, settings, queries, evidence, records);
+    if (settings.database) await readDatabase(context, settings, queries, evidence, records, advisoriesOptions(context).cacheDir);
     if (settings.api) await readApi(context, settings.api, settings.apiBudgetMs, queries, evidence, records);
     if (!settings.database && !settings.api) evidence.note = 'no advisory source: the OSV API is off (--offline or LIVEREADY_OSV_API=off) and no OSV database is given (--osv-db or vulnerabilities.database)';
     evidence.records = [...records.values()];
@@ -33,11 +33,11 @@ export const advisoriesCollector: Collector = {
   },
 };
 
-async function readDatabase(context: CollectorContext, settings: AdvisorySettings, queries: readonly PackageQuery[], evidence: AdvisoriesEvidence, records: Map<string, OsvRecord>): Promise<void> {
+async function readDatabase(context: CollectorContext, settings: AdvisorySettings, queries: readonly PackageQuery[], evidence: AdvisoriesEvidence, records: Map<string, OsvRecord>, cacheDir: string | undefined): Promise<void> {
   const location = settings.databaseShown ?? settings.database ?? '';
   context.onProgress?.({ type: 'message', text: `reading OSV database ${location}` });
   try {
-    const result = await loadDatabase(settings.database ?? '', wantedPackages(queries), context.signal);
+    const result = await loadDatabase(settings.database ?? '', wantedPackages(queries), context.signal, cacheDir);
     for (const record of result.records) records.set(record.id, record);
     evidence.sources.push({ kind: 'database', location, records: result.records.length });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ALL_RECORDS, DJANGO_REDOS_GHSA, DJANGO_REDOS_PYSEC, EXPRESS_OPEN_REDIRECT, EXPRESS_REDIRECT_XSS } from '../../test/support/osv-records.js';
@@ -6,6 +6,7 @@ import { writeTree } from '../../test/support/temp-tree.js';
 import { writeZip } from '../../test/support/zip-writer.js';
 import { wantedPackages } from '../facts/advisories/record-filter.js';
 import { loadDatabase } from './local-database.js';
+import { indexFileOf } from './zip-index.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -51,6 +52,28 @@ describe('loadDatabase', () => {
     const result = await loadDatabase(join(root, 'all.zip'), wanted, never);
     expect(ids(result.records)).toEqual([DJANGO_REDOS_GHSA.id, EXPRESS_REDIRECT_XSS.id, EXPRESS_OPEN_REDIRECT.id, DJANGO_REDOS_PYSEC.id].sort());
     expect(result.scanned).toBe(ALL_RECORDS.length);
+  });
+
+  it('keeps an index of a zip in the cache directory: later runs read only the wanted entries, a changed zip is scanned again', async () => {
+    const root = tree({ 'all.zip': writeZip(recordFiles), 'cache/.keep': '' });
+    const zip = join(root, 'all.zip');
+    const cacheDir = join(root, 'cache');
+    const expected = [DJANGO_REDOS_GHSA.id, EXPRESS_REDIRECT_XSS.id, EXPRESS_OPEN_REDIRECT.id, DJANGO_REDOS_PYSEC.id].sort();
+    expect(ids((await loadDatabase(zip, wanted, never, cacheDir)).records)).toEqual(expected);
+    const indexFile = indexFileOf(cacheDir, zip) as string;
+    const index = JSON.parse(readFileSync(indexFile, 'utf8')) as { entries: unknown[]; names: Record<string, number[]> };
+    expect(index.entries).toHaveLength(ALL_RECORDS.length);
+    expect(Object.keys(index.names)).toEqual(expect.arrayContaining(['express', 'lodash', 'django']));
+    // The second run answers from the index: filing django under nothing hides its records.
+    writeFileSync(indexFile, JSON.stringify({ ...index, names: { ...index.names, django: [] } }));
+    expect(ids((await loadDatabase(zip, wanted, never, cacheDir)).records)).toEqual([EXPRESS_REDIRECT_XSS.id, EXPRESS_OPEN_REDIRECT.id].sort());
+    // A new export (other size and time) gets its own index: the full scan finds everything again.
+    writeFileSync(zip, writeZip({ ...recordFiles, 'extra.json': JSON.stringify({ id: 'GHSA-extra', affected: [] }) }));
+    utimesSync(zip, new Date(), new Date(Date.now() + 5000));
+    expect(ids((await loadDatabase(zip, wanted, never, cacheDir)).records)).toEqual(expected);
+    // An unreadable index is ignored, never trusted.
+    writeFileSync(indexFileOf(cacheDir, zip) as string, '{"version": 1, "entries": "no"');
+    expect(ids((await loadDatabase(zip, wanted, never, cacheDir)).records)).toEqual(expected);
   });
 
   it('rejects a corrupt zip, a missing path and a file that is neither a directory nor a zip', async () => {

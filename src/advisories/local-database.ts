@@ -10,10 +10,10 @@ import { readZipRecords } from './zip-database.js';
  * files at any depth (osv.dev's all.zip unpacked) or the zip itself. One file at a time, so a
  * database of hundreds of megabytes never sits in memory. Throws when the path cannot be read.
  */
-export async function loadDatabase(path: string, wanted: WantedPackages, signal: AbortSignal): Promise<DatabaseResult> {
+export async function loadDatabase(path: string, wanted: WantedPackages, signal: AbortSignal, cacheDir?: string): Promise<DatabaseResult> {
   const stats = statSync(path);
   if (stats.isDirectory()) return readDirectoryRecords(path, wanted, signal);
-  if (stats.isFile() && /\.zip$/i.test(path)) return readZipRecords(path, wanted, signal);
+  if (stats.isFile() && /\.zip$/i.test(path)) return readZipRecords(path, wanted, signal, cacheDir);
   throw new Error('not a directory or a .zip file');
 }
 

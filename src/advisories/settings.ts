@@ -15,6 +15,8 @@ export interface AdvisoriesCollectorOptions {
   api?: string;
   /** Time budget of the API exchange, in milliseconds. */
   apiBudgetMs?: number;
+  /** The facts cache directory: an OSV zip's index is kept there (`osv-index/`); none: every run scans the zip. */
+  cacheDir?: string;
 }
 
 export interface AdvisorySettings {

@@ -2,8 +2,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { OsvRecord } from '../facts/advisories/osv-record.js';
-import { type WantedPackages, readWantedRecord } from '../facts/advisories/record-filter.js';
+import { type WantedPackages, mentionedNames, readWantedRecord } from '../facts/advisories/record-filter.js';
 import { type DatabaseResult, MAX_RECORD_BYTES } from './database-result.js';
+import { type EntryLocation, type ZipIndex, addToIndex, indexFileOf, loadZipIndex, saveZipIndex } from './zip-index.js';
 
 const LOCAL_HEADER_BYTES = 30;
 
@@ -11,9 +12,15 @@ const LOCAL_HEADER_BYTES = 30;
  * Reads the `.json` entries of an OSV zip (osv.dev's `<ecosystem>/all.zip`), one entry at a time,
  * and keeps the records that name a wanted package. yauzl walks the central directory; each entry
  * is then read and inflated synchronously (a stream per entry costs more than the record itself,
- * and an export has hundreds of thousands). Rejects when the file is not a readable zip.
+ * and an export has hundreds of thousands). With a cache directory, the first scan also files every
+ * entry under the package names it mentions (zip-index.ts), and later runs on the same zip (same
+ * path, size and modification time) inflate only the entries of the wanted names. Rejects when the
+ * file is not a readable zip.
  */
-export function readZipRecords(path: string, wanted: WantedPackages, signal: AbortSignal): Promise<DatabaseResult> {
+export function readZipRecords(path: string, wanted: WantedPackages, signal: AbortSignal, cacheDir?: string): Promise<DatabaseResult> {
+  const indexFile = cacheDir ? indexFileOf(cacheDir, path) : undefined;
+  const index = indexFile ? loadZipIndex(indexFile) : undefined;
+  if (index) return Promise.resolve(readIndexedRecords(path, index, wanted));
   return new Promise((resolve, reject) => {
     yauzl.open(path, { lazyEntries: true, autoClose: true }, (openError, zip) => {
       if (openError || !zip) {
@@ -21,9 +28,11 @@ export function readZipRecords(path: string, wanted: WantedPackages, signal: Abo
         return;
       }
       const fd = openSync(path, 'r');
-      scanEntries(zip, fd, wanted, signal).then(
+      const building: ZipIndex | undefined = indexFile ? { entries: [], names: new Map(), scanned: 0 } : undefined;
+      scanEntries(zip, fd, wanted, signal, building).then(
         (result) => {
           closeSync(fd);
+          if (indexFile && building && !signal.aborted) saveZipIndex(indexFile, { ...building, scanned: result.scanned });
           resolve(result);
         },
         (error: unknown) => {
@@ -35,7 +44,26 @@ export function readZipRecords(path: string, wanted: WantedPackages, signal: Abo
   });
 }
 
-function scanEntries(zip: ZipFile, fd: number, wanted: WantedPackages, signal: AbortSignal): Promise<DatabaseResult> {
+/** The wanted records through the index: only the entries filed under a wanted name are inflated. */
+function readIndexedRecords(path: string, index: ZipIndex, wanted: WantedPackages): DatabaseResult {
+  const positions = new Set<number>();
+  for (const name of wanted.names) for (const position of index.names.get(name) ?? []) positions.add(position);
+  const records: OsvRecord[] = [];
+  const fd = openSync(path, 'r');
+  try {
+    for (const position of [...positions].sort((a, b) => a - b)) {
+      const location = index.entries[position];
+      const text = location ? readEntryText(fd, location) : undefined;
+      const record = text === undefined ? undefined : readWantedRecord(text, wanted);
+      if (record) records.push(record);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { records, scanned: index.scanned };
+}
+
+function scanEntries(zip: ZipFile, fd: number, wanted: WantedPackages, signal: AbortSignal, building: ZipIndex | undefined): Promise<DatabaseResult> {
   const records: OsvRecord[] = [];
   let scanned = 0;
   return new Promise((resolve, reject) => {
@@ -53,6 +81,7 @@ function scanEntries(zip: ZipFile, fd: number, wanted: WantedPackages, signal: A
       if (isRecordEntry(entry)) {
         scanned += 1;
         const text = readEntryText(fd, entry);
+        if (text !== undefined && building) addToIndex(building, entry, mentionedNames(text));
         const record = text === undefined ? undefined : readWantedRecord(text, wanted);
         if (record) records.push(record);
       }
@@ -69,7 +98,7 @@ function isRecordEntry(entry: Entry): boolean {
 }
 
 /** The entry's text, or undefined when its bytes are not what the directory says (a damaged entry is skipped). */
-function readEntryText(fd: number, entry: Entry): string | undefined {
+function readEntryText(fd: number, entry: EntryLocation): string | undefined {
   try {
     const header = Buffer.alloc(LOCAL_HEADER_BYTES);
     if (readSync(fd, header, 0, LOCAL_HEADER_BYTES, entry.relativeOffsetOfLocalHeader) !== LOCAL_HEADER_BYTES || header.readUInt32LE(0) !== 0x04034b50) return undefined;

@@ -42,6 +42,7 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
   const progress = createProgressPrinter(process.stderr);
   let report;
   try {
+    const cacheDir = options.cache === false ? false : resolveCacheDir(options.cacheDir);
     report = await audit({
       root: path ?? '.',
       isStatic: options.static ?? false,
@@ -52,10 +53,10 @@ export async function runAuditCommand(path: string | undefined, options: AuditCo
       collectorOptions: {
         simulate: { noInstall: options.install === false, ...(options.python ? { python: options.python } : {}) },
         ...(options.logs && options.logs.length > 0 ? { logs: { paths: options.logs.map((path) => resolve(path)) } } : {}),
-        advisories: { ...(options.osvDb ? { database: resolve(options.osvDb) } : {}), ...(options.offline ? { offline: true } : {}) },
+        advisories: { ...(options.osvDb ? { database: resolve(options.osvDb) } : {}), ...(options.offline ? { offline: true } : {}), ...(cacheDir ? { cacheDir } : {}) },
       },
       ...(progress.listener ? { onProgress: progress.listener } : {}),
-      cacheDir: options.cache === false ? false : resolveCacheDir(options.cacheDir),
+      cacheDir,
     });
   } finally {
     progress.done();

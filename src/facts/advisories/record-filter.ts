@@ -41,11 +41,19 @@ export function readWantedRecord(text: string, wanted: WantedPackages): OsvRecor
 }
 
 function mentionsWanted(text: string, wanted: WantedPackages): boolean {
+  return mentionedNames(text).some((name) => wanted.names.has(name));
+}
+
+/** Every `"name"` value of a record's text, as written and PEP 503-normalized: what a database index files it under. */
+export function mentionedNames(text: string): string[] {
+  const names: string[] = [];
   for (const match of text.matchAll(NAME_FIELD)) {
     const name = unescape(match[1] ?? '');
-    if (wanted.names.has(name) || wanted.names.has(normalizeDistribution(name))) return true;
+    names.push(name);
+    const normalized = normalizeDistribution(name);
+    if (normalized !== name) names.push(normalized);
   }
-  return false;
+  return names;
 }
 
 function unescape(raw: string): string {
