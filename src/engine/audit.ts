@@ -62,7 +62,7 @@ export interface AuditOptions {
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 const PROJECT_KINDS: ReadonlySet<FileKind> = new Set(['python', 'javascript', 'typescript', 'shell', 'package-json', 'procfile', 'replit', 'dockerfile', 'requirements']);
-const PROJECT_FILE_NAMES = /(^|\/)(pyproject\.toml|Pipfile|setup\.py|setup\.cfg|docker-compose[^/]*\.ya?ml|compose\.ya?ml|fly\.toml|render\.yaml|railway\.(json|toml)|nixpacks\.toml|vercel\.json|app\.json)$/;
+const PROJECT_FILE_NAMES = /(^|\/)(pyproject\.toml|Pipfile|setup\.py|setup\.cfg|docker-compose[^/]*\.ya?ml|compose\.ya?ml|fly\.toml|render\.yaml|railway\.(json|toml)|nixpacks\.toml|vercel\.json|app\.json|schema\.prisma)$/;
 
 /**
  * Runs the pipeline: config -> discovery -> facts -> static checks -> collectors (logs, the

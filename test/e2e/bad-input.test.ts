@@ -87,6 +87,13 @@ describe('exit codes', () => {
     expect(result.stderr).toMatch(/^liveready: nothing to audit in .*: found 2 files but no source code/);
   });
 
+  it('a Prisma schema alone is a project to audit (its model constraints are checked)', () => {
+    const dir = tree({ 'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n  url = env("DATABASE_URL")\n}\n\nmodel Log {\n  message String\n}\n' });
+    const result = runCli(['audit', dir, '--static', '--offline', '--format', 'json']);
+    expect(result.status).not.toBe(4);
+    expect((JSON.parse(result.stdout) as { findings: Array<{ checkId: string }> }).findings.map((finding) => finding.checkId)).toContain('data/require-model-constraints');
+  });
+
   it('2 for a path that does not exist, an unknown option, and a bad --fail-on', () => {
     expect(runCli(['audit', '/nonexistent/liveready-path']).status).toBe(2);
     const unknown = runCli(['audit', '--frobnicate']);
