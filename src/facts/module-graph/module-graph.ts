@@ -55,6 +55,8 @@ function resolveAll(project: Project): ModuleImport[] {
   const javascriptIndex = buildJavaScriptIndex(project);
   const minor = pythonMinorVersion(project);
   const imports: ModuleImport[] = [];
+  // A JS/TS import resolves the same from every file of a directory: `../db/client` is looked up once.
+  const javascriptResolved = new Map<string, ImportResolution>();
   for (const facts of project.allFacts()) {
     const code = facts.source?.code;
     if (!code) continue;
@@ -66,11 +68,21 @@ function resolveAll(project: Project): ModuleImport[] {
         ? resolvePythonImport(pythonIndex, facts.path, fact, minor)
         : isStatic
           ? { status: 'unresolved', targets: [] }
-          : resolveJavaScriptImport(project, javascriptIndex, facts.path, fact);
+          : resolveJavaScriptOnce(javascriptResolved, facts.path, fact, () => resolveJavaScriptImport(project, javascriptIndex, facts.path, fact));
       imports.push({ file: facts.path, fact, resolution, isTypeOnly: fact.isTypeOnly === true || DECLARATION_FILE.test(facts.path) });
     }
   }
   return imports;
+}
+
+function resolveJavaScriptOnce(resolved: Map<string, ImportResolution>, file: string, fact: ImportFact, resolve: () => ImportResolution): ImportResolution {
+  const key = `${file.slice(0, file.lastIndexOf('/') + 1)}\0${fact.module}`;
+  let resolution = resolved.get(key);
+  if (!resolution) {
+    resolution = resolve();
+    resolved.set(key, resolution);
+  }
+  return resolution;
 }
 
 function findEntrypoints(project: Project): string[] {
