@@ -14,7 +14,7 @@ describe('parseHostLiteral', () => {
     ['postgres://app:pw@10.1.2.3/shop', { host: '10.1.2.3', scheme: 'postgres', kind: 'private-ip' }],
     ['http://172.20.0.4', { host: '172.20.0.4', scheme: 'http', kind: 'private-ip' }],
     ['100.101.102.103', { host: '100.101.102.103', kind: 'private-ip' }],
-    ['169.254.169.254', { host: '169.254.169.254', kind: 'link-local' }],
+    ['169.254.10.20', { host: '169.254.10.20', kind: 'link-local' }],
     ['http://[fe80::1]:80', { host: '[fe80::1]', port: '80', scheme: 'http', kind: 'link-local' }],
     ['deploy@192.168.1.20:/srv/shop', { host: '192.168.1.20', kind: 'private-ip' }],
     ['nas.local', { host: 'nas.local', kind: 'lan-name' }],
@@ -29,6 +29,8 @@ describe('parseHostLiteral', () => {
     '0.0.0.0', '10.0.0.0/8', '172.16.0.0/12', '8.8.8.8', 'http://172.32.0.1', 'https://api.stripe.com', 'shop-db.railway.internal',
     'redis://cache.svc.cluster.local:6379', 'http://metadata.google.internal', 'see 192.168.1.1 for the router', 'version 10.0.0.1',
     'localhost is where the dev server runs', '1.2.3', '999.168.1.1', 'my.localhost.example.com', 'root@localhost', 'admin@nas.local',
+    // Cloud instance and task metadata services answer on every VM and container platform.
+    'http://169.254.169.254/latest/meta-data/iam/security-credentials', '169.254.169.254', 'http://169.254.170.2/v2/credentials', 'http://[fd00:ec2::254]/latest/api/token',
   ])('ignores %s', (value) => {
     expect(parseHostLiteral(value)).toBeUndefined();
   });

@@ -56,6 +56,7 @@ function classifyHost(raw: string, isUrl: boolean): HostKind | undefined {
   const octets = ipv4(host);
   if (octets) return classifyIpv4(octets);
   if (host.startsWith('[')) {
+    if (host === '[fd00:ec2::254]') return undefined; // AWS instance metadata over IPv6
     if (/^\[fe[89ab][0-9a-f]?:/.test(host)) return 'link-local';
     return /^\[f[cd][0-9a-f]{0,2}:/.test(host) ? 'private-ip' : undefined;
   }
@@ -71,7 +72,16 @@ function ipv4(host: string): number[] | undefined {
   return octets.every((octet) => octet <= 255) ? octets : undefined;
 }
 
-function classifyIpv4([a = 0, b = 0]: number[]): HostKind | undefined {
+/**
+ * Link-local addresses every cloud VM and container platform answers on: the instance metadata
+ * service (AWS, GCP, Azure, DigitalOcean, OpenStack: 169.254.169.254) and ECS task metadata
+ * (169.254.170.2). Code that reads credentials from them works in production by design.
+ */
+const CLOUD_METADATA = new Set(['169.254.169.254', '169.254.170.2']);
+
+function classifyIpv4(octets: number[]): HostKind | undefined {
+  const [a = 0, b = 0] = octets;
+  if (CLOUD_METADATA.has(octets.join('.'))) return undefined;
   if (a === 127) return 'loopback';
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) return 'private-ip';
   return a === 169 && b === 254 ? 'link-local' : undefined;
