@@ -80,8 +80,12 @@ export function stripAuthScheme(value: string): string {
 
 const PURE_WORDS = /^[A-Za-z]+(?:[-_.:/ ][A-Za-z]+)*$/;
 const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+\d*$/;
-/** `user:profile:v2`, `x-hub-signature-256`, `app.auth.token`: a name, not a secret. */
-const NAME_LIKE = /^[A-Za-z]+\d*(?:[-_.:/](?:[A-Za-z]+\d*|\d+))+$/;
+/**
+ * `user:profile:v2`, `x-hub-signature-256`, `app.auth.token`, `enable-oslogin-2fa`,
+ * `authentication.gke.io/v1alpha1`: a name, not a secret. Segments are words (with trailing
+ * digits), numbers, a digit with a short unit (`2fa`, `3d`) or an API version (`v1beta2`).
+ */
+const NAME_LIKE = /^[A-Za-z]+\d*(?:[-_.:/](?:[A-Za-z]+\d*|\d+|\d[a-z]{1,3}|v\d+(?:alpha|beta|rc)\d*))+$/;
 const REGEX_LIKE = /\[[^\]]+\]|\\[dDwWsSbB./]|\(\?[:P!=<]|\{\d+,?\d*\}/;
 const FILE_NAME = /\.(?:pem|key|crt|cer|p12|pfx|jks|keystore|json|txt|ya?ml|env|ini|cfg|conf|toml|html?|js|py)$/i;
 
