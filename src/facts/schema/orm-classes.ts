@@ -64,7 +64,10 @@ export function classifyBase(project: Project, owner: ProjectClass, base: string
   if (last === 'Model' && parts.length >= 2) {
     const handle = parts[parts.length - 2] as string;
     const declared = bases.get(handle);
-    if ((declared?.kind === 'flask' || handle === 'db') && !imports.includes('django')) return { kind: 'sqlalchemy-root', flavor: 'flask', ...(declared?.hasCustomBase ? { hasCustomBase: true } : {}) };
+    // A bare `db` without a SQLAlchemy() handle is Flask-SQLAlchemy's by convention, unless the file
+    // takes `db` from App Engine's datastore (`from google.appengine.ext import db`): its models have implicit keys.
+    const isFlaskHandle = declared?.kind === 'flask' || (handle === 'db' && !importsDatastoreDb(project, owner.file));
+    if (isFlaskHandle && !imports.includes('django')) return { kind: 'sqlalchemy-root', flavor: 'flask', ...(declared?.hasCustomBase ? { hasCustomBase: true } : {}) };
   }
   const declared = bases.get(last);
   if (declared?.kind === 'declarative') return { kind: 'sqlalchemy-root', flavor: 'declarative', ...(declared.hasCustomBase ? { hasCustomBase: true } : {}) };
@@ -72,4 +75,9 @@ export function classifyBase(project: Project, owner: ProjectClass, base: string
   const sameFile = candidates.filter((candidate) => candidate.file === owner.file);
   const target = sameFile.length === 1 ? sameFile[0] : candidates.length === 1 ? candidates[0] : undefined;
   return target ? { kind: 'project', target } : { kind: 'unknown' };
+}
+
+/** The file imports App Engine's (or Cloud NDB's) datastore modules, whose `db.Model`/`ndb.Model` are not SQLAlchemy. */
+function importsDatastoreDb(project: Project, file: string): boolean {
+  return (project.facts(file)?.source?.code?.imports ?? []).some((fact) => /^(?:google\.appengine|google\.cloud\.ndb)(?:\.|$)/.test(fact.module));
 }
