@@ -86,14 +86,18 @@ function isChangeAt(body: string, start: number, end: number, language: 'python'
   if (ASSIGN_AFTER.test(after)) return true;
   if (/^\s*\.\s*[A-Za-z_$][\w$]*\s*\(/.test(after)) return true;
   if (/^\s*\[[^\]\n]*\]\s*(?:=(?!=)|[-+*/%|&^]=)/.test(after)) return true;
+  // `pos[part].append({})`: a method called on an item of it.
+  if (/^\s*\[[^\]\n]*\]\s*\.\s*[A-Za-z_$][\w$]*\s*\(/.test(after)) return true;
   const before = body.slice(Math.max(0, start - 40), start);
   if (CHANGE_BEFORE.test(before)) return true;
   // An argument of a call: `drain(queue)`, `f(a, queue)` (a number or string passed along cannot change).
   if (!isScalar && /[(,]\s*\*{0,2}$/.test(before) && isInsideCall(body, start)) return true;
-  // Tuple targets: `a, x = pair()` (Python) or `[a, x] = pair()` (JS).
+  // Tuple targets: `a, x = pair()` (Python) or `[a, x] = pair()` (JS), and Python's `(p, x) = (x, p % x)`.
   const lineEnd = body.indexOf('\n', end);
   const rest = body.slice(end, lineEnd === -1 ? body.length : lineEnd);
-  return /^\s*[,\]]/.test(rest) && /^[^=]*[^=!<>]=(?!=)/.test(rest) && (language === 'javascript' || !rest.trimStart().startsWith(']'));
+  if (!/^[^=]*[^=!<>]=(?!=)/.test(rest)) return false;
+  if (/^\s*[,\]]/.test(rest)) return language === 'javascript' || !rest.trimStart().startsWith(']');
+  return language === 'python' && /^\s*\)/.test(rest) && /^\s*\(/.test(body.slice(body.lastIndexOf('\n', start) + 1, start));
 }
 
 /** `pop = stack.pop` before the loop and `pop()` in it: the method runs through its alias. */
@@ -160,7 +164,8 @@ export function localNamesOf(names: readonly string[], parameters: string, bodyB
         : new RegExp(`\\b(?:let|const|var)\\s+(?:[^;=]*[{,[]\\s*)?${word}(?![\\w$])`).test(bodyBefore));
     if (!declared) return false;
     if (language === 'python' && new RegExp(`\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b`).test(bodyBefore + nestedBodies.join('\n'))) return false;
-    const assigned = new RegExp(`(?<![\\w$.])${word}\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)|(?:\\+\\+|--)\\s*${word}(?![\\w$])`);
+    // A closure that assigns it, an item of it (`done[0] += 1`) or calls a method on it changes it too.
+    const assigned = new RegExp(`(?<![\\w$.])${word}(?:\\s*\\[[^\\]\\n]*\\])*\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)|(?:\\+\\+|--)\\s*${word}(?![\\w$])|(?<![\\w$.])${word}(?:\\s*\\[[^\\]\\n]*\\])*\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\(`);
     return !nestedBodies.some((body) => assigned.test(body));
   });
 }
