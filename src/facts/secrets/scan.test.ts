@@ -93,6 +93,7 @@ describe('scanSecrets: placeholders and examples are not secrets', () => {
     ['a local dev database', 'DATABASE_URL = "postgresql://postgres:postgres@localhost:5432/shop"', 'python'],
     ['a local password', `DATABASE_URL = "postgresql://shop:${fake(12)}@localhost/shop"`, 'python'],
     ['a URL without a password', 'API = "https://api.stripe.com/v1/charges"', 'python'],
+    ['type names and URNs under secret-sounding names', "SECRET_REF = 'V1ObjectReference'\nresult_key = 'Ipv6CidrAssociations'\nSERVICE_ACCOUNT_TOKEN_TYPE = 'urn:k8s:params:oauth:token-type:service-account-token'", 'python'],
     ['identifiers under secret-sounding names', "AUTH_VERSION_1_ALPHA = 'authentication.gke.io/v1alpha1'\nOSLOGIN_ENABLE_2FA_METADATA_KEY = 'enable-oslogin-2fa'", 'python'],
     ['a str.format template', 'base_key = "Software\\\\Python\\\\PythonCore\\\\{}.{}".format(major, minor)\nauth_token = "Bearer-{0}-Kx9Pq2Lm7Vn4".format(token)', 'python'],
     ['a multi-host URL (host:port lists, no password)', "mhu = MultiHostUrl('https://foo.com:123,foo:bar@bar.com/path')\nMONGO = 'mongodb://db1.shop.net:27017,db2.shop.net:27017/shop'", 'python'],

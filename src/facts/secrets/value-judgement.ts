@@ -79,7 +79,8 @@ export function stripAuthScheme(value: string): string {
 }
 
 const PURE_WORDS = /^[A-Za-z]+(?:[-_.:/ ][A-Za-z]+)*$/;
-const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+\d*$/;
+/** `IpAddress`, `Ipv6CidrAssociations`, `V1ObjectReference`: a type or field name. */
+const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]*\d*(?:[A-Z][a-z]+\d*)+$/;
 /**
  * `user:profile:v2`, `x-hub-signature-256`, `app.auth.token`, `enable-oslogin-2fa`,
  * `authentication.gke.io/v1alpha1`: a name, not a secret. Segments are words (with trailing
@@ -108,6 +109,8 @@ export function looksLikeCredential(raw: string, kind: CredentialKind): boolean 
   if (value.length < 8 || value.length > 1000 || /\s/.test(value)) return false;
   if (isPlaceholderValue(value) || PLACEHOLDER_MARKERS.test(value) || isWellKnownExample(value)) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
+  // `urn:ietf:params:oauth:token-type:jwt`: a registered name, not a value anyone could use.
+  if (/^urn:[a-z0-9][a-z0-9-]{0,31}:/i.test(value)) return false;
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(value) || FILE_NAME.test(value) || REGEX_LIKE.test(value)) return false;
   if (/^\d+$/.test(value) || /^\d+(?:\.\d+)+$/.test(value)) return false;
   const core = value.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
