@@ -80,7 +80,7 @@ export function stripAuthScheme(value: string): string {
 
 const PURE_WORDS = /^[A-Za-z]+(?:[-_.:/ ][A-Za-z]+)*$/;
 /** `IpAddress`, `Ipv6CidrAssociations`, `V1ObjectReference`: a type or field name. */
-const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]*\d*(?:[A-Z][a-z]+\d*)+$/;
+const CAMEL_IDENTIFIER = /^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+\d*$|^[A-Za-z][a-z]*\d{0,2}(?:[A-Z][a-z]{2,}\d{0,2})+$/;
 /**
  * `user:profile:v2`, `x-hub-signature-256`, `app.auth.token`, `enable-oslogin-2fa`,
  * `authentication.gke.io/v1alpha1`: a name, not a secret. Segments are words (with trailing
