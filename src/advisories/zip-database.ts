@@ -81,8 +81,10 @@ function scanEntries(zip: ZipFile, fd: number, wanted: WantedPackages, signal: A
       if (isRecordEntry(entry)) {
         scanned += 1;
         const text = readEntryText(fd, entry);
-        if (text !== undefined && building) addToIndex(building, entry, mentionedNames(text));
-        const record = text === undefined ? undefined : readWantedRecord(text, wanted);
+        // While indexing, the record's names are listed once and serve both the index and the filter.
+        const names = text !== undefined && building ? mentionedNames(text) : undefined;
+        if (names && building) addToIndex(building, entry, names);
+        const record = text === undefined ? undefined : readWantedRecord(text, wanted, names);
         if (record) records.push(record);
       }
       zip.readEntry();

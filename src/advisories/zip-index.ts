@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Where one record sits in the zip: enough to read and inflate it without the central directory. */
 export interface EntryLocation {
@@ -66,7 +66,7 @@ export function saveZipIndex(file: string, index: ZipIndex): void {
   };
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(temporary, JSON.stringify(stored), { mode: 0o600 });
     renameSync(temporary, file);
   } catch {

@@ -7,6 +7,9 @@ export function goalsOf(project: Project): GoalsEvidence | undefined {
   return project.evidence.goals;
 }
 
+/** What the goals checks need (their `appliesWhen`, beside `hasReadableTracker`). */
+export const READABLE_TRACKER = 'a readable goal tracker';
+
 /** A tracker whose entries could be read (an unreadable file is require-valid-tracker's alone). */
 export function hasReadableTracker(project: Project): boolean {
   const goals = goalsOf(project);

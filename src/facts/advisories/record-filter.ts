@@ -28,8 +28,8 @@ const NAME_FIELD = /"name"\s*:\s*"((?:[^"\\]|\\.){1,300})"/g;
  * text that is not an OSV record). Most of a database names other packages, so the `"name"`
  * fields are looked at before the whole text is parsed.
  */
-export function readWantedRecord(text: string, wanted: WantedPackages): OsvRecord | undefined {
-  if (!mentionsWanted(text, wanted)) return undefined;
+export function readWantedRecord(text: string, wanted: WantedPackages, names: Iterable<string> = namesIn(text)): OsvRecord | undefined {
+  if (!mentionsWanted(names, wanted)) return undefined;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -40,20 +40,24 @@ export function readWantedRecord(text: string, wanted: WantedPackages): OsvRecor
   return record?.affected.some((affected) => wanted.keys.has(packageKey(affected.package.ecosystem, affected.package.name))) ? record : undefined;
 }
 
-function mentionsWanted(text: string, wanted: WantedPackages): boolean {
-  return mentionedNames(text).some((name) => wanted.names.has(name));
+/** Stops at the first wanted name when `names` is the lazy scan. */
+function mentionsWanted(names: Iterable<string>, wanted: WantedPackages): boolean {
+  for (const name of names) if (wanted.names.has(name)) return true;
+  return false;
 }
 
 /** Every `"name"` value of a record's text, as written and PEP 503-normalized: what a database index files it under. */
 export function mentionedNames(text: string): string[] {
-  const names: string[] = [];
+  return [...namesIn(text)];
+}
+
+function* namesIn(text: string): Generator<string> {
   for (const match of text.matchAll(NAME_FIELD)) {
     const name = unescape(match[1] ?? '');
-    names.push(name);
+    yield name;
     const normalized = normalizeDistribution(name);
-    if (normalized !== name) names.push(normalized);
+    if (normalized !== name) yield normalized;
   }
-  return names;
 }
 
 function unescape(raw: string): string {

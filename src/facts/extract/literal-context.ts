@@ -1,6 +1,7 @@
 import type { SourceLanguage } from '../../model/file-kind.js';
 import { type Token, TokenKind } from '../../parsers/lexer/token.js';
 import type { EnvReadFact, LiteralFact } from '../types.js';
+import { isName, isPunct } from './env-reads.js';
 
 /**
  * Where a network literal sits, for the checks that must tell a hardcoded address from one the
@@ -46,11 +47,7 @@ function isCompared(tokens: readonly Token[], index: number): boolean {
   if (isOperator(tokens[opener - 1])) return true;
   if ((tokens[opener] as Token).value !== '(') return false;
   const callee = tokens[opener - 1];
-  return callee?.kind === TokenKind.Name && isPunctDot(tokens[opener - 2]) && MATCHING_CALL.test(callee.value);
-}
-
-function isPunctDot(token: Token | undefined): boolean {
-  return token !== undefined && token.kind === TokenKind.Punct && token.value === '.';
+  return isName(callee) && isPunct(tokens[opener - 2], '.') && MATCHING_CALL.test((callee as Token).value);
 }
 
 /** Marks literals that are the fallback value of an environment read on the same or a nearby line. */

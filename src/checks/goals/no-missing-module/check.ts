@@ -1,5 +1,5 @@
 import { defineCheck } from '../../api.js';
-import { entryLocation, goalsOf, hasReadableTracker } from '../goal-findings.js';
+import { READABLE_TRACKER, entryLocation, goalsOf, hasReadableTracker } from '../goal-findings.js';
 
 export const noMissingModule = defineCheck({
   meta: {
@@ -8,7 +8,7 @@ export const noMissingModule = defineCheck({
     description: 'Disallow goal tracker entries that point at modules that do not exist',
     severity: 'moderate',
     category: 'maintainability',
-    appliesWhen: 'a readable goal tracker',
+    appliesWhen: READABLE_TRACKER,
   },
   appliesTo: hasReadableTracker,
   run({ project, report }) {

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../api.js';
-import { describeGoal, entryLocation, evidenceClause, goalsOf, hasReadableTracker } from '../goal-findings.js';
+import { READABLE_TRACKER, describeGoal, entryLocation, evidenceClause, goalsOf, hasReadableTracker } from '../goal-findings.js';
 
 export const noStatusMismatch = defineCheck({
   meta: {
@@ -8,7 +8,7 @@ export const noStatusMismatch = defineCheck({
     description: 'Disallow goal statuses declared validated that the evidence does not support',
     severity: 'moderate',
     category: 'correctness',
-    appliesWhen: 'a readable goal tracker',
+    appliesWhen: READABLE_TRACKER,
   },
   appliesTo: hasReadableTracker,
   run({ project, report }) {

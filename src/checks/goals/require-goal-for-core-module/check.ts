@@ -1,5 +1,5 @@
 import { defineCheck } from '../../api.js';
-import { goalsOf, hasReadableTracker } from '../goal-findings.js';
+import { READABLE_TRACKER, goalsOf, hasReadableTracker } from '../goal-findings.js';
 
 export const requireGoalForCoreModule = defineCheck({
   meta: {
@@ -8,7 +8,7 @@ export const requireGoalForCoreModule = defineCheck({
     description: 'Require every core module to have a goal in the goal tracker',
     severity: 'moderate',
     category: 'maintainability',
-    appliesWhen: 'a readable goal tracker',
+    appliesWhen: READABLE_TRACKER,
   },
   appliesTo: hasReadableTracker,
   run({ project, report }) {

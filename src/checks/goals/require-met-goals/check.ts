@@ -1,6 +1,6 @@
 import { defineCheck } from '../../api.js';
 import { unmetCoreGoals } from '../../../goals/unmet-goals.js';
-import { describeGoal, entryLocation, evidenceClause, goalsOf, hasReadableTracker } from '../goal-findings.js';
+import { READABLE_TRACKER, describeGoal, entryLocation, evidenceClause, goalsOf, hasReadableTracker } from '../goal-findings.js';
 
 export const requireMetGoals = defineCheck({
   meta: {
@@ -9,7 +9,7 @@ export const requireMetGoals = defineCheck({
     description: 'Require every goal that names a core module to be measured validated',
     severity: 'critical',
     category: 'reliability',
-    appliesWhen: 'a readable goal tracker',
+    appliesWhen: READABLE_TRACKER,
   },
   appliesTo: hasReadableTracker,
   run({ project, report }) {
