@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/run-cli.js';
@@ -21,13 +24,24 @@ describe('real Node apps in the simulation', () => {
     expectNothingLeftBehind(run);
   });
 
-  it('node-wrong-port: readiness fails and names the port it listens on instead', () => {
-    const run = auditRuntime(join(APPS, 'node-wrong-port'));
-    expect(run.status).toBe(1);
-    expect(run.report.verdict.deathLoopCause?.checkId).toBe('runtime/require-readiness');
-    expect(run.report.verdict.deathLoopCause?.summary).toContain('it listens on 8719 instead');
-    expect(run.simulation?.attempts).toEqual([expect.objectContaining({ result: 'not-ready', listeningPorts: [8719], exitedOnItsOwn: false })]);
-    expectNothingLeftBehind(run);
+  it('node-wrong-port: readiness fails and names the port it listens on instead', async () => {
+    // The fixture's hard-coded port is swapped for one the OS says is free, so two test runs on one
+    // machine (or anything else listening on 8719) cannot make the app crash with EADDRINUSE.
+    const port = await freePort();
+    const copy = mkdtempSync(join(tmpdir(), 'liveready-wrong-port-'));
+    try {
+      cpSync(join(APPS, 'node-wrong-port'), copy, { recursive: true });
+      const server = join(copy, 'server.js');
+      writeFileSync(server, readFileSync(server, 'utf8').replace('const port = 8719;', `const port = ${port};`));
+      const run = auditRuntime(copy);
+      expect(run.status).toBe(1);
+      expect(run.report.verdict.deathLoopCause?.checkId).toBe('runtime/require-readiness');
+      expect(run.report.verdict.deathLoopCause?.summary).toContain(`it listens on ${port} instead`);
+      expect(run.simulation?.attempts).toEqual([expect.objectContaining({ result: 'not-ready', listeningPorts: [port], exitedOnItsOwn: false })]);
+      expectNothingLeftBehind(run);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('node-ignores-sigterm: killed after the grace period, and that is the cause', () => {
@@ -39,3 +53,15 @@ describe('real Node apps in the simulation', () => {
     expectNothingLeftBehind(run);
   });
 });
+
+/** A loopback port nothing listens on right now (the OS picks it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
