@@ -22,9 +22,10 @@ import { finalizeFindings } from './finalize-findings.js';
 import { PHASE_OF_STAGE } from './phases.js';
 import type { ProgressListener } from './progress.js';
 import { runChecks } from './run-checks.js';
-import { buildSections } from './sections.js';
+import { SECTION_BUILDERS, buildSections } from './sections.js';
 import { type StageOverride, summarizeStages } from './stages.js';
 import { Suppressor, expandDirectoryPattern } from './suppress.js';
+import { openTreeMemo } from './tree-memo.js';
 
 export interface AuditOptions {
   /** The directory to audit. */
@@ -97,6 +98,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
     );
   }
   const project = new Project(root, collected.files, collected.facts, collected.listing === 'git');
+  // Results that depend on the tree alone, from the last audit of this same tree.
+  const memo = options.cacheDir ? openTreeMemo(options.cacheDir, root, project) : undefined;
   const suppressor =
     options.useSuppressions === false
       ? undefined
@@ -116,7 +119,7 @@ export async function audit(options: AuditOptions): Promise<Report> {
     }
     const phaseChecks = checks.filter((check) => PHASE_OF_STAGE[check.meta.stage] === phase);
     for (const stage of new Set(phaseChecks.map((check) => check.meta.stage))) options.onProgress?.({ type: 'stage-start', stage });
-    const outcome = runChecks(project, phaseChecks, settings, isStatic, kept);
+    const outcome = runChecks(project, phaseChecks, settings, isStatic, kept, memo);
     runs.push(...outcome.runs);
     const findings = finalizeFindings(project, outcome.raw, settings);
     const applied = suppressor ? suppressor.apply(findings) : { kept: findings, suppressed: [] };
@@ -131,6 +134,8 @@ export async function audit(options: AuditOptions): Promise<Report> {
   // The goals stage says what it measured about the goals first, then what its checks found.
   const goalsStage = stages.find((stage) => stage.id === 'goals');
   if (goals && goalsStage && goalsStage.status !== 'skipped') goalsStage.summary = `${describeGoalCounts(goals)}; ${goalsStage.summary}`;
+  const sections = buildSections(project, kept, SECTION_BUILDERS, memo);
+  memo?.save();
   const { verdict, gate } = computeVerdict({ findings: kept, failOn, ...(runtime ? { runtime } : {}), ...(goals ? { unmetGoals: unmetGoalsForVerdict(goals) } : {}) });
 
   return {
@@ -144,14 +149,14 @@ export async function audit(options: AuditOptions): Promise<Report> {
     findings: kept,
     suppressed,
     checks: runs,
-    sections: buildSections(project, kept),
+    sections,
     stats: {
       files: collected.files.length,
       bytes: collected.bytes,
       durationMs: Date.now() - started,
       skipped: collected.skipped,
       listing: collected.listing,
-      ...(collected.cache ? { cache: collected.cache } : {}),
+      ...(collected.cache ? { cache: { ...collected.cache, ...(memo ? { reused: memo.reused } : {}) } } : {}),
     },
   };
 }

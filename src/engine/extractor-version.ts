@@ -7,6 +7,7 @@ import { VERSION } from '../model/version.js';
 const EXTRACTOR_DIRECTORIES = ['../facts/', '../parsers/', '../discovery/', '../model/'];
 
 let cached: string | undefined;
+let cachedAnalysis: string | undefined;
 
 /**
  * The facts cache key's version: liveready's version plus a hash of the extraction code as
@@ -23,6 +24,19 @@ export function extractorVersion(): string {
   }
   cached = `${VERSION}+${hash.digest('hex').slice(0, 16)}`;
   return cached;
+}
+
+/**
+ * The version of everything that turns a tree into results (extraction, checks, the engine, report
+ * sections): the key under which results that depend on the tree alone are remembered. Any change
+ * to the installed code gives a new one.
+ */
+export function analysisVersion(): string {
+  if (cachedAnalysis !== undefined) return cachedAnalysis;
+  const hash = createHash('sha1');
+  for (const file of listCode(fileURLToPath(new URL('../', import.meta.url)))) hash.update(file).update(readFileSync(file));
+  cachedAnalysis = `${VERSION}+${hash.digest('hex').slice(0, 16)}`;
+  return cachedAnalysis;
 }
 
 function listCode(directory: string): string[] {

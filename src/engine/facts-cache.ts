@@ -103,17 +103,25 @@ export class FactsCache {
   /** Writes the pack (only the files of this audit) atomically, then trims the cache directory. */
   save(): void {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.previous).length) return;
-    try {
-      // Facts hold what env files and manifests say (values included): readable by the user only.
-      mkdirSync(this.directory, { recursive: true, mode: 0o700 });
-      const pack: Pack = { format: FORMAT, version: this.version, root: this.root, entries: this.next };
-      const temporary = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(temporary, JSON.stringify(pack), { mode: 0o600 });
-      renameSync(temporary, this.file);
-      trimDirectory(this.directory, this.file);
-    } catch {
-      // A read-only or full cache directory must not fail the audit.
-    }
+    const pack: Pack = { format: FORMAT, version: this.version, root: this.root, entries: this.next };
+    savePrivately(this.directory, this.file, 'facts-', JSON.stringify(pack));
+  }
+}
+
+/**
+ * Writes one file of the cache directory atomically, readable by the user only (facts and results
+ * hold what env files and manifests say, values included), then trims the files that share its
+ * prefix. Never throws: a read-only or full cache directory must not fail the audit.
+ */
+export function savePrivately(directory: string, file: string, prefix: string, text: string): void {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(temporary, text, { mode: 0o600 });
+    renameSync(temporary, file);
+    trimDirectory(directory, file, prefix);
+  } catch {
+    // Only a slower next audit.
   }
 }
 
@@ -127,10 +135,10 @@ function loadPack(file: string, version: string, root: string): Record<string, E
   return Object.create(null) as Record<string, Entry>;
 }
 
-/** Keeps at most MAX_PACKS packs and MAX_TOTAL_BYTES, dropping the least recently written; removes stale temporaries. */
-function trimDirectory(directory: string, keep: string): void {
+/** Keeps at most MAX_PACKS files with `prefix` and MAX_TOTAL_BYTES, dropping the least recently written; removes stale temporaries. */
+function trimDirectory(directory: string, keep: string, prefix: string): void {
   const packs = readdirSync(directory)
-    .filter((name) => name.startsWith('facts-'))
+    .filter((name) => name.startsWith(prefix))
     .map((name) => {
       const path = join(directory, name);
       const info = statSync(path);

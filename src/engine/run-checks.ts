@@ -4,6 +4,7 @@ import type { Finding } from '../model/finding.js';
 import type { CheckRun } from '../model/report.js';
 import { RUNTIME_STAGES } from '../model/stage.js';
 import type { CheckSettings } from './check-settings.js';
+import { type TreeMemo, watchReads } from './tree-memo.js';
 
 export interface RawFinding {
   check: Check;
@@ -15,8 +16,19 @@ export interface ChecksOutcome {
   runs: CheckRun[];
 }
 
-/** Runs each enabled check; a check that throws is `errored` and the audit goes on. */
-export function runChecks(project: Project, checks: readonly Check[], settings: Map<string, CheckSettings>, isStatic: boolean, priorFindings: readonly Finding[] = []): ChecksOutcome {
+/** What a check that read only the tree concluded, as the memo keeps it. */
+interface CheckResult {
+  /** The reason it did not apply, or what it reported. */
+  notApplicable?: true;
+  inputs?: FindingInput[];
+}
+
+/**
+ * Runs each enabled check; a check that throws is `errored` and the audit goes on. With a memo, a
+ * check that read neither the evidence nor earlier findings last time on this same tree is not run
+ * again: what it reported then is reported now (`reused` on its run).
+ */
+export function runChecks(project: Project, checks: readonly Check[], settings: Map<string, CheckSettings>, isStatic: boolean, priorFindings: readonly Finding[] = [], memo?: TreeMemo): ChecksOutcome {
   const raw: RawFinding[] = [];
   const runs: CheckRun[] = [];
   for (const check of checks) {
@@ -34,22 +46,39 @@ export function runChecks(project: Project, checks: readonly Check[], settings: 
       continue;
     }
     try {
-      if (check.appliesTo && !check.appliesTo(project)) {
+      const options = setting?.options ?? {};
+      const started = performance.now();
+      const recalled = memo?.recall(`check:${id}`, options);
+      const result = recalled ? (recalled.value as CheckResult) : runOnce(check, project, priorFindings, options, memo);
+      if (recalled) run.reused = true;
+      if (result.notApplicable) {
         Object.assign(run, { status: 'skipped', reason: `does not apply: needs ${check.meta.appliesWhen ?? 'something this project lacks'}` });
         continue;
       }
-      const found: RawFinding[] = [];
-      const started = performance.now();
-      check.run({ project, findings: priorFindings, options: setting?.options ?? {}, report: (input) => found.push({ check, input }) });
+      const inputs = result.inputs ?? [];
       run.durationMs = Math.round((performance.now() - started) * 10) / 10;
-      raw.push(...found);
-      run.findings = found.length;
-      run.status = found.length > 0 ? 'failed' : 'passed';
+      for (const input of inputs) raw.push({ check, input });
+      run.findings = inputs.length;
+      run.status = inputs.length > 0 ? 'failed' : 'passed';
     } catch (error) {
       Object.assign(run, { status: 'errored', reason: describeError(error) });
     }
   }
   return { raw, runs };
+}
+
+/** Runs one check; remembers its result when it read nothing but the tree (and its options). */
+function runOnce(check: Check, project: Project, priorFindings: readonly Finding[], options: Record<string, unknown>, memo: TreeMemo | undefined): CheckResult {
+  const watch = memo ? watchReads(project, priorFindings) : undefined;
+  let result: CheckResult;
+  if (check.appliesTo && !check.appliesTo(project)) result = { notApplicable: true };
+  else {
+    const inputs: FindingInput[] = [];
+    check.run({ project, findings: watch?.findings ?? priorFindings, options, report: (input) => inputs.push(input) });
+    result = { inputs };
+  }
+  if (memo && watch?.readTreeOnly()) memo.remember(`check:${check.meta.id}`, options, result);
+  return result;
 }
 
 function describeError(error: unknown): string {

@@ -12,10 +12,17 @@ export class Project {
   private readonly byPath = new Map<string, FileFacts>();
   private readonly directories = new Set<string>();
   private readonly derived = new Map<string, unknown>();
+  /** Derived facts whose computation read the evidence: asking for one counts as reading it. */
+  private readonly derivedFromEvidence = new Set<string>();
+  private readonly collected: Evidence = {};
+  /**
+   * How many times the evidence was read (directly or through a derived fact built from it). The
+   * engine compares it before and after a check: a check that never read it depends on the tree
+   * alone, so its result can be reused for the same tree.
+   */
+  evidenceReads = 0;
   /** Listed files by path, built on first use (module resolution asks hasFile thousands of times). */
   private filesByPath: Map<string, DiscoveredFile> | undefined;
-  /** Filled by the engine's collectors between check phases (logs, simulation, goal tracker). */
-  readonly evidence: Evidence = {};
 
   constructor(
     /** Absolute path of the audited root (for display only; checks never touch the disk). */
@@ -31,6 +38,12 @@ export class Project {
         this.directories.add(file.path.slice(0, slash));
       }
     }
+  }
+
+  /** Filled by the engine's collectors between check phases (logs, simulation, goal tracker). */
+  get evidence(): Evidence {
+    this.evidenceReads += 1;
+    return this.collected;
   }
 
   /** True when the file was listed (even if it was skipped as binary or too large). */
@@ -70,7 +83,11 @@ export class Project {
 
   /** A cross-file fact, computed once per audit by whichever check asks first. */
   derive<T>(key: string, compute: (project: Project) => T): T {
-    if (!this.derived.has(key)) this.derived.set(key, compute(this));
+    if (!this.derived.has(key)) {
+      const readsBefore = this.evidenceReads;
+      this.derived.set(key, compute(this));
+      if (this.evidenceReads !== readsBefore) this.derivedFromEvidence.add(key);
+    } else if (this.derivedFromEvidence.has(key)) this.evidenceReads += 1;
     return this.derived.get(key) as T;
   }
 

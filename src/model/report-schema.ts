@@ -100,6 +100,8 @@ export const CheckRunSchema = Type.Object({
   category: Type.Optional(stringEnum<Category>(CATEGORIES)),
   /** Milliseconds the check ran, including shared facts it was first to compute (the module graph, the route table). */
   durationMs: Type.Optional(Type.Number({ minimum: 0 })),
+  /** True when its result was reused from the last audit of the same tree (no file changed, same options). */
+  reused: Type.Optional(Type.Boolean()),
 });
 
 export const SkippedFileSchema = Type.Object({
@@ -133,7 +135,14 @@ export const ReportSchema = Type.Object(
       durationMs: Type.Number({ minimum: 0 }),
       skipped: Type.Array(SkippedFileSchema),
       listing: stringEnum<'git' | 'walk'>(['git', 'walk']),
-      cache: Type.Optional(Type.Object({ hits: Type.Integer({ minimum: 0 }), misses: Type.Integer({ minimum: 0 }) })),
+      cache: Type.Optional(
+        Type.Object({
+          hits: Type.Integer({ minimum: 0 }),
+          misses: Type.Integer({ minimum: 0 }),
+          /** Check and section results taken from the last audit of the same tree (no file changed). */
+          reused: Type.Optional(Type.Integer({ minimum: 0 })),
+        }),
+      ),
     }),
   },
   { $id: 'https://liveready.dev/schemas/report.schema.json', title: 'liveready JSON report (schemaVersion 1)' },

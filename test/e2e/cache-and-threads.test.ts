@@ -46,8 +46,12 @@ describe('worker threads and the facts cache', () => {
     const cold = audit('--cache-dir', cacheDir);
     const warm = audit('--cache-dir', cacheDir);
     const uncached = audit('--no-cache');
-    expect(cold.stats.cache).toEqual({ hits: 0, misses: 482 });
-    expect(warm.stats.cache).toEqual({ hits: 482, misses: 0 });
+    expect(cold.stats.cache).toEqual({ hits: 0, misses: 482, reused: 0 });
+    expect(warm.stats.cache).toMatchObject({ hits: 482, misses: 0 });
+    // Nothing changed: the scan checks' results are the last run's (tree-memo.test.ts has the rules).
+    expect(warm.checks.filter((run) => run.stage === 'scan' && run.status !== 'skipped').every((run) => run.reused)).toBe(true);
+    // Reused: those check runs, plus the report sections built from facts.
+    expect(warm.stats.cache?.reused).toBeGreaterThan(warm.checks.filter((run) => run.reused).length);
     expect(uncached.stats.cache).toBeUndefined();
     const summary = (report: Report): string[] => report.findings.map((finding) => `${finding.checkId} ${finding.location.file}:${finding.location.line}`);
     expect(summary(warm)).toEqual(summary(cold));
