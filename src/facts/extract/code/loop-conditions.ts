@@ -70,6 +70,8 @@ export function changedNames(body: string, names: readonly string[], language: '
       changed.push(name);
       continue;
     }
+    // Cheap first: the body must hold the name's last part at all.
+    if (!body.includes(parts[parts.length - 1] as string)) continue;
     const pattern = new RegExp(`(?<![\\w$.])${name.replace(/[.$]/g, (char) => `\\${char}`).replace(/\\\./g, '\\s*\\.\\s*')}(?![\\w$])`, 'g');
     for (let match = pattern.exec(body); match; match = pattern.exec(body)) {
       if (isChangeAt(body, match.index, match.index + match[0].length, language, isScalar)) {
@@ -102,10 +104,12 @@ function isChangeAt(body: string, start: number, end: number, language: 'python'
 
 /** `pop = stack.pop` before the loop and `pop()` in it: the method runs through its alias. */
 function isCalledThroughAlias(body: string, before: string, name: string): boolean {
-  if (!before || name.includes('.')) return false;
-  const aliases = before.matchAll(new RegExp(`([A-Za-z_$][\\w$]*)\\s*=\\s*${name.replace(/\$/g, '\\$')}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*(?:$|[;\\n])`, 'gm'));
-  for (const alias of aliases) {
-    if (new RegExp(`(?<![\\w$.])${(alias[1] as string).replace(/\$/g, '\\$')}\\s*\\(`).test(body)) return true;
+  if (!before || name.includes('.') || !before.includes(name)) return false;
+  // Found from the method reference (`= stack.pop` at a line's end), then the name it is bound to.
+  const references = before.matchAll(new RegExp(`=\\s*${escapeName(name)}\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*(?:$|[;\\n])`, 'gm'));
+  for (const reference of references) {
+    const alias = /([A-Za-z_$][\w$]*)\s*$/.exec(before.slice(Math.max(0, reference.index - 200), reference.index))?.[1];
+    if (alias !== undefined && new RegExp(`(?<![\\w$.])${escapeName(alias)}\\s*\\(`).test(body)) return true;
   }
   return false;
 }
@@ -155,7 +159,7 @@ function escapeName(name: string): string {
  */
 export function localNamesOf(names: readonly string[], parameters: string, bodyBefore: string, nestedBodies: readonly string[], language: 'python' | 'javascript'): string[] {
   return names.filter((name) => {
-    if (name.includes('.')) return false;
+    if (name.includes('.') || !(parameters.includes(name) || bodyBefore.includes(name))) return false;
     const word = escapeName(name);
     const declared =
       new RegExp(`(?:^|[^\\w$.])${word}(?![\\w$])`).test(parameters) ||
@@ -165,8 +169,10 @@ export function localNamesOf(names: readonly string[], parameters: string, bodyB
     if (!declared) return false;
     if (language === 'python' && new RegExp(`\\b(?:global|nonlocal)\\b[^\\n]*\\b${word}\\b`).test(bodyBefore + nestedBodies.join('\n'))) return false;
     // A closure that assigns it, an item of it (`done[0] += 1`) or calls a method on it changes it too.
+    const nestedUses = nestedBodies.filter((body) => body.includes(name));
+    if (nestedUses.length === 0) return true;
     const assigned = new RegExp(`(?<![\\w$.])${word}(?:\\s*\\[[^\\]\\n]*\\])*\\s*(?:[-+*/%&|^]?=(?!=)|\\+\\+|--)|(?:\\+\\+|--)\\s*${word}(?![\\w$])|(?<![\\w$.])${word}(?:\\s*\\[[^\\]\\n]*\\])*\\s*\\.\\s*[A-Za-z_$][\\w$]*\\s*\\(`);
-    return !nestedBodies.some((body) => assigned.test(body));
+    return !nestedUses.some((body) => assigned.test(body));
   });
 }
 
@@ -174,7 +180,7 @@ export function localNamesOf(names: readonly string[], parameters: string, bodyB
 export function scalarNames(names: readonly string[], bodyBefore: string): Set<string> {
   const scalars = new Set<string>();
   for (const name of names) {
-    if (name.includes('.')) continue;
+    if (name.includes('.') || !bodyBefore.includes(name)) continue;
     const word = escapeName(name);
     if (new RegExp(`(?<![\\w$.])${word}\\s*(?::[^=\\n]+)?=\\s*(?:-?\\d|["'\`]|True\\b|False\\b|None\\b|true\\b|false\\b|null\\b)`).test(bodyBefore)) scalars.add(name);
   }
