@@ -1,4 +1,5 @@
 import type { Comment, LexProblem, Token, TokenKind } from './token.js';
+import { positionAt } from '../positioned.js';
 import { computeLineStarts } from './line-index.js';
 
 /**
@@ -42,16 +43,17 @@ export class LexCursor {
     this.comments.push({ text: this.text.slice(start, end), line, column, start });
   }
 
+  /** A problem at any offset (problems are rare: found by binary search, not by the token order). */
   problem(message: string, offset: number): void {
     if (this.problems.length >= 20) return;
-    const { line, column } = this.position(offset);
+    const { line, column } = positionAt(this.lineStarts, offset);
     this.problems.push({ message, line, column });
   }
 
-  private readonly openers: string[] = [];
+  private readonly openers: Array<{ char: string; offset: number }> = [];
 
-  open(char: string): void {
-    this.openers.push(char);
+  open(char: string, offset: number): void {
+    this.openers.push({ char, offset });
     this.depth += 1;
   }
 
@@ -61,14 +63,26 @@ export class LexCursor {
       this.problem(`unbalanced closing '${char}'`, offset);
       return;
     }
-    if (PAIRS[opener] !== char) this.problem(`'${char}' closes '${opener}'`, offset);
+    if (PAIRS[opener.char] !== char) this.problem(`'${char}' closes '${opener.char}'`, offset);
     this.depth -= 1;
+  }
+
+  /**
+   * Reports the brackets still open, at the innermost one (where Python's "'(' was never closed"
+   * points): `why` says where it became clear (empty: the end of the file).
+   */
+  reportUnclosed(why = ''): void {
+    const innermost = this.openers[this.openers.length - 1];
+    if (innermost === undefined) return;
+    const others = this.openers.length - 1;
+    const before = others > 0 ? ` (nor ${others === 1 ? 'the bracket' : `${others} brackets`} opened before it)` : '';
+    this.problem(`'${innermost.char}' is never closed${before}${why}`, innermost.offset);
   }
 
   /** Drops every open bracket (error recovery when a statement clearly starts a new line). */
   resetDepth(offset: number): void {
     if (this.depth === 0) return;
-    this.problem(`${this.depth} unclosed bracket(s) before this line`, offset);
+    this.reportUnclosed(`: line ${positionAt(this.lineStarts, offset).line} starts a new statement`);
     this.openers.length = 0;
     this.depth = 0;
   }

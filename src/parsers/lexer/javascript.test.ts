@@ -37,5 +37,13 @@ describe('lexJavaScript', () => {
   it('reports an unterminated template and block comment', () => {
     expect(lexJavaScript('const s = `open').problems[0]?.message).toBe('unterminated template literal');
     expect(lexJavaScript('/* open').problems[0]?.message).toBe('unterminated block comment');
+    // Reported where the template starts, even though the lexer has read on to the end of the file.
+    expect(lexJavaScript('const s = `open\nmore\nlines').problems[0]).toEqual({ message: 'unterminated template literal', line: 1, column: 11 });
+  });
+
+  it('names the innermost brace left open at the end of the file, where it opens', () => {
+    const source = "export function label(count) {\n  if (count === 1) {\n    return 'one';\n  return 'many';\n}\n";
+    expect(lexJavaScript(source).problems).toEqual([{ message: "'{' is never closed", line: 1, column: 30 }]);
+    expect(lexJavaScript('const s = `${f(`').problems.map((problem) => problem.message)).toContain("'(' is never closed (nor the bracket opened before it)");
   });
 });

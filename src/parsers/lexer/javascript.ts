@@ -101,7 +101,7 @@ export function lexJavaScript(text: string): LexResult {
     open.token.value = open.parts.join('');
     cursor.problem('unterminated template literal', open.token.start);
   }
-  if (cursor.depth > 0) cursor.problem(`${cursor.depth} unclosed bracket(s) at end of file`, length);
+  cursor.reportUnclosed();
   return { tokens: cursor.tokens, comments: cursor.comments, lineStarts: cursor.lineStarts, problems: cursor.problems };
 }
 
@@ -200,7 +200,7 @@ function readTemplateChunk(cursor: LexCursor, templates: OpenTemplate[], open: O
       open.parts.push(text.slice(runStart, pos), '{}');
       open.depth = cursor.depth;
       templates.push(open);
-      cursor.open('{');
+      cursor.open('{', pos + 1);
       return pos + 2;
     }
     pos += 1;
@@ -237,6 +237,6 @@ function readPunct(cursor: LexCursor, pos: number): number {
 function pushSingle(cursor: LexCursor, char: string, pos: number): number {
   if (char === ')' || char === ']' || char === '}') cursor.close(pos, char);
   cursor.push(TokenKind.Punct, char, pos, pos + 1);
-  if (char === '(' || char === '[' || char === '{') cursor.open(char);
+  if (char === '(' || char === '[' || char === '{') cursor.open(char, pos);
   return pos + 1;
 }

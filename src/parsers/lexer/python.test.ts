@@ -56,13 +56,20 @@ describe('lexPython', () => {
     expect(result.problems.map((problem) => problem.message)).toEqual([
       "']' closes '('",
       "unbalanced closing ']'",
-      '1 unclosed bracket(s) at end of file',
+      "'(' is never closed",
     ]);
+    // Where Python points ("'(' was never closed"): the bracket itself, not the end of the file.
+    expect(result.problems[2]).toMatchObject({ line: 3, column: 5 });
+  });
+
+  it('names the innermost bracket left open, where it opens', () => {
+    const { problems } = lexPython('x = foo(1, [2, 3\ny = 2\n');
+    expect(problems).toEqual([{ message: "'[' is never closed (nor the bracket opened before it)", line: 1, column: 12 }]);
   });
 
   it('recovers statement boundaries after an unclosed bracket', () => {
     const { tokens, problems } = lexPython('config = load(\n\ndef handler():\n    return 1\n');
-    expect(problems[0]?.message).toBe('1 unclosed bracket(s) before this line');
+    expect(problems[0]).toEqual({ message: "'(' is never closed: line 3 starts a new statement", line: 1, column: 14 });
     expect(tokens.find((token) => token.value === 'def')?.depth).toBe(0);
   });
 

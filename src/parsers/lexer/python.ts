@@ -77,7 +77,7 @@ export function lexPython(text: string): LexResult {
     pos = readPunct(cursor, pos);
   }
   if (lineHasToken) cursor.push(TokenKind.Newline, '', length, length);
-  if (cursor.depth > 0) cursor.problem(`${cursor.depth} unclosed bracket(s) at end of file`, length);
+  cursor.reportUnclosed();
   return { tokens: cursor.tokens, comments: cursor.comments, lineStarts: cursor.lineStarts, problems: cursor.problems };
 }
 
@@ -111,7 +111,7 @@ function readPunct(cursor: LexCursor, pos: number): number {
 function pushSingle(cursor: LexCursor, char: string, pos: number): number {
   if (char === ')' || char === ']' || char === '}') cursor.close(pos, char);
   cursor.push(TokenKind.Punct, char, pos, pos + 1);
-  if (char === '(' || char === '[' || char === '{') cursor.open(char);
+  if (char === '(' || char === '[' || char === '{') cursor.open(char, pos);
   return pos + 1;
 }
 
