@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import type { Project } from '../facts/project.js';
 import type { Finding } from '../model/finding.js';
 import { analysisVersion } from './extractor-version.js';
-import { savePrivately } from './facts-cache.js';
+import { CachePack } from './cache-pack.js';
 
 const FORMAT = 1;
 
@@ -12,14 +11,6 @@ const FORMAT = 1;
 interface Remembered {
   o: string;
   v: unknown;
-}
-
-interface Saved {
-  format: number;
-  version: string;
-  root: string;
-  tree: string;
-  entries: Record<string, Remembered>;
 }
 
 /**
@@ -33,40 +24,30 @@ interface Saved {
 export class TreeMemo {
   /** Results taken from the memo in this audit. */
   reused = 0;
-  private readonly previous: Record<string, Remembered>;
-  private readonly next: Record<string, Remembered> = Object.create(null) as Record<string, Remembered>;
+  private readonly pack: CachePack<Remembered>;
   private changed = false;
-  private readonly file: string;
 
-  constructor(
-    private readonly directory: string,
-    private readonly root: string,
-    private readonly version: string,
-    private readonly tree: string,
-  ) {
-    this.file = join(directory, `results-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
-    this.previous = load(this.file, version, root, tree);
+  constructor(directory: string, root: string, version: string, tree: string) {
+    this.pack = new CachePack<Remembered>(directory, 'results-', { format: FORMAT, version, root, tree });
   }
 
   /** The value remembered under `name` for this tree and these options (wrapped: `undefined` can be a value). */
   recall(name: string, options: unknown): { value: unknown } | undefined {
-    const entry = Object.hasOwn(this.previous, name) ? this.previous[name] : undefined;
+    const entry = this.pack.recall(name);
     if (!entry || entry.o !== optionsKey(options)) return undefined;
-    this.next[name] = entry;
+    this.pack.next[name] = entry;
     this.reused += 1;
     return { value: entry.v };
   }
 
   remember(name: string, options: unknown, value: unknown): void {
-    this.next[name] = { o: optionsKey(options), v: value };
+    this.pack.next[name] = { o: optionsKey(options), v: value };
     this.changed = true;
   }
 
   /** Writes what this audit computed or reused (only when something new was computed). */
   save(): void {
-    if (!this.changed) return;
-    const saved: Saved = { format: FORMAT, version: this.version, root: this.root, tree: this.tree, entries: this.next };
-    savePrivately(this.directory, this.file, 'results-', JSON.stringify(saved));
+    if (this.changed) this.pack.save();
   }
 }
 
@@ -108,14 +89,4 @@ export function watchReads(project: Project, findings: readonly Finding[]): { fi
 
 function optionsKey(options: unknown): string {
   return JSON.stringify(options ?? {});
-}
-
-function load(file: string, version: string, root: string, tree: string): Record<string, Remembered> {
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as Partial<Saved>;
-    if (saved.format === FORMAT && saved.version === version && saved.root === root && saved.tree === tree && saved.entries && typeof saved.entries === 'object') return saved.entries;
-  } catch {
-    // Missing or corrupt: nothing to reuse.
-  }
-  return Object.create(null) as Record<string, Remembered>;
 }
