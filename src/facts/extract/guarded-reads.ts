@@ -8,11 +8,14 @@ import { isName, isPunct } from './env-reads.js';
 const GUARD_BEFORE = new Set(['!', '||']);
 const GUARD_AFTER = new Set(['&&', '||', '?', '==', '===', '!=', '!==']);
 const PYTHON_GUARD_BEFORE = new Set(['if', 'elif', 'while', 'not', 'and', 'or', 'assert']);
-const PYTHON_GUARD_AFTER = new Set(['and', 'or', 'is', 'if']);
+// `os.environ.get("X") in ("1", "true")` and `not in`: None is simply not in the tuple.
+const PYTHON_GUARD_AFTER = new Set(['and', 'or', 'is', 'if', 'in', 'not']);
+/** Calls that only ask whether the value is there: `bool(os.environ.get("X"))`, `Boolean(process.env.X)`. */
+const TRUTHINESS_CALLS = new Set(['bool', 'Boolean']);
 
 /**
  * Reads that are presence checks: `if (process.env.SENTRY_DSN)`, `process.env.X && init()`,
- * `os.getenv("DEBUG") == "1"`, `if not os.getenv("X"):`. The code copes when the variable is
+ * `os.getenv("DEBUG") == "1"`, `if not os.getenv("X"):`, `bool(os.getenv("X"))`. The code copes when the variable is
  * unset, so it is optional there, like a read with a default. Strict reads stay strict.
  */
 export function markGuardedReads(language: SourceLanguage, tokens: readonly Token[], envReads: EnvReadFact[]): void {
@@ -34,6 +37,8 @@ export function markGuardedReads(language: SourceLanguage, tokens: readonly Toke
 function isGuarded(language: SourceLanguage, tokens: readonly Token[], start: number): boolean {
   const before = tokens[start - 1];
   const after = tokens[expressionEnd(tokens, start)];
+  const callee = tokens[start - 2];
+  if (isPunct(before, '(') && isPunct(after, ')') && callee?.kind === TokenKind.Name && TRUTHINESS_CALLS.has(callee.value) && !isPunct(tokens[start - 3], '.')) return true;
   if (language === 'python') {
     return (before !== undefined && before.kind === TokenKind.Name && PYTHON_GUARD_BEFORE.has(before.value)) || (after !== undefined && ((after.kind === TokenKind.Name && PYTHON_GUARD_AFTER.has(after.value)) || isPunct(after, '==') || isPunct(after, '!=') || (isPunct(after, ':') && isName(tokens[start - 1], 'if'))));
   }
