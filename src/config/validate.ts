@@ -1,15 +1,19 @@
+import { createRequire } from 'node:module';
 import type { TSchema } from '@sinclair/typebox';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type * as AjvModule from 'ajv';
+import type { Ajv as AjvInstance, ErrorObject, ValidateFunction } from 'ajv';
 
-// ajv-formats ships CommonJS; under NodeNext its default import is the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+// ajv and ajv-formats ship CommonJS: required on first use, so that an audit with nothing to
+// validate (no config file, no goal tracker) does not load them (~35 ms).
+const require = createRequire(import.meta.url);
 
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 function validatorFor(schema: TSchema): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
+    const { Ajv } = require('ajv') as typeof AjvModule;
+    const addFormats = require('ajv-formats') as (ajv: AjvInstance) => AjvInstance;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     validate = ajv.compile(schema);

@@ -4,7 +4,6 @@ import type { Collector } from '../engine/collectors.js';
 import type { GoalTracker } from '../facts/evidence/goals.js';
 import { PHASE_OF_STAGE } from '../engine/phases.js';
 import { measureGoals } from './measure.js';
-import { parseGoalTracker } from './parse-tracker.js';
 
 export const DEFAULT_TRACKER_PATH = 'goal_tracker.json';
 /** A tracker is a hand-written list; anything bigger is not one. */
@@ -35,7 +34,7 @@ export const goalsCollector: Collector = {
       if (code === 'ENOENT' || code === 'ENOTDIR') return { skipped: `no ${file} (liveready goals init writes a starter from the module map)` };
     }
     // A tracker that exists but cannot be read (a symlink loop, no permission) is the tracker's problem, reported as a finding.
-    const tracker = size !== undefined && size > MAX_TRACKER_BYTES ? tooLarge(file, size) : readTracker(absolute, file);
+    const tracker = size !== undefined && size > MAX_TRACKER_BYTES ? tooLarge(file, size) : await readTracker(absolute, file);
     const project = context.project;
     const staticChecksRan = context.runs.some((run) => PHASE_OF_STAGE[run.stage] === 1 && run.status !== 'skipped');
     project.evidence.goals = measureGoals({
@@ -51,7 +50,9 @@ export const goalsCollector: Collector = {
   },
 };
 
-function readTracker(absolute: string, file: string): GoalTracker {
+async function readTracker(absolute: string, file: string): Promise<GoalTracker> {
+  // The tracker's schema and validator (~140 ms of module loading) only when there is a tracker.
+  const { parseGoalTracker } = await import('./parse-tracker.js');
   try {
     return parseGoalTracker(readFileSync(absolute, 'utf8'), file);
   } catch (error) {
