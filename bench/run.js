@@ -5,7 +5,7 @@
 // kept, because other processes share the machine. A benchmark, not a test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,9 @@ const runs = Number(option('--runs', '3'));
 const fileCount = Number(option('--files', '10000'));
 const bin = fileURLToPath(new URL('../bin/liveready.js', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'liveready-bench-'));
+// Numbers only mean something next to the machine's state: other processes move them by 20-30%.
+const machine = () => `${availableParallelism()} cores, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`;
+console.log(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, node ${process.version}, ${machine()}`);
 
 let root = given ? resolve(given) : undefined;
 if (!root) {
@@ -75,6 +78,7 @@ if (hasRg) {
   console.log('rg is not installed: no ratio (apt-get install ripgrep to compare)');
 }
 console.log(`second run speed-up (cold / warm): ${(best(samples.cold) / best(samples.warm)).toFixed(2)}x`);
+console.log(`after the runs: ${machine()}`);
 if (!args.includes('--keep')) rmSync(scratch, { recursive: true, force: true });
 else console.log(`kept ${scratch}`);
 
@@ -82,7 +86,8 @@ function describe(label, values, result) {
   console.log(`${label.padEnd(40)} ${format(values)}`);
   try {
     const report = JSON.parse(result.stdout);
-    const cache = report.stats.cache ? `, cache ${report.stats.cache.hits} hits / ${report.stats.cache.misses} misses` : '';
+    const reused = report.stats.cache?.reused ? `, ${report.stats.cache.reused} results reused` : '';
+    const cache = report.stats.cache ? `, cache ${report.stats.cache.hits} hits / ${report.stats.cache.misses} misses${reused}` : '';
     console.log(`  ${report.stats.files} files, ${(report.stats.bytes / 1024 / 1024).toFixed(1)} MB read, ${report.findings.length} findings, ${report.stats.skipped.length} skipped, in-process ${report.stats.durationMs} ms${cache}`);
   } catch {
     console.log(`  (no JSON report: exit ${result.status}) ${result.stderr.slice(0, 300)}`);

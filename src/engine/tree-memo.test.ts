@@ -114,6 +114,17 @@ describe('results that depend on the tree alone are reused on the next audit of 
     expect(second.checks.map((run) => run.reused ?? false)).toEqual([false, false, false, false, true]);
   });
 
+  it('an audit that runs other checks keeps what the last one remembered for the same tree', async () => {
+    const { root, cacheDir } = setup();
+    const first = counting('test/first');
+    const second = counting('test/second');
+    await audit({ root, isStatic: true, cacheDir, checks: [first] });
+    await audit({ root, isStatic: true, cacheDir, checks: [second] });
+    const again = await audit({ root, isStatic: true, cacheDir, checks: [first, second] });
+    expect([first.runs, second.runs]).toEqual([1, 1]);
+    expect(again.checks.map((run) => run.reused)).toEqual([true, true]);
+  });
+
   it('a corrupt memo is ignored and replaced', async () => {
     const { root, cacheDir } = setup();
     const check = counting('test/tree-only');

@@ -45,9 +45,15 @@ export class TreeMemo {
     this.changed = true;
   }
 
-  /** Writes what this audit computed or reused (only when something new was computed). */
+  /**
+   * Writes what this audit computed or reused (only when something new was computed), keeping what
+   * the last audit of the same tree remembered for checks this one did not run (`--only`, a command
+   * that runs a few checks), so that the next full audit still finds them.
+   */
   save(): void {
-    if (this.changed) this.pack.save();
+    if (!this.changed) return;
+    for (const [name, entry] of Object.entries(this.pack.previous)) if (!Object.hasOwn(this.pack.next, name)) this.pack.next[name] = entry;
+    this.pack.save();
   }
 }
 
