@@ -52,6 +52,12 @@ describe('terminal reporter', () => {
     expect(text).toContain('Suppressed 1 finding (1 inline); --no-suppressions shows them.');
   });
 
+  it('says when results were reused from the last audit of the same tree, and how to recompute them', () => {
+    expect(text).toContain('12 files (20.0 KB, listed by git), audited in 0.12 s\n');
+    const reused = renderTerminal({ ...report, stats: { ...report.stats, cache: { hits: 12, misses: 0, reused: 40 } } });
+    expect(reused).toContain('audited in 0.12 s; 40 results reused from the last audit of this tree (no file changed; --no-cache recomputes them)');
+  });
+
   it('uses no colour codes unless asked', () => {
     expect(text).not.toContain('\u001b[');
     expect(renderTerminal(report, { color: true })).toContain('\u001b[');

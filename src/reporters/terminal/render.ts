@@ -20,7 +20,9 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
   const out: string[] = [];
   const { stats } = report;
   out.push(style.bold(`liveready ${report.tool.version}`) + style.dim(` · ${report.root}`));
-  out.push(style.dim(`${stats.files} files (${formatBytes(stats.bytes)}, listed by ${stats.listing}), audited in ${(stats.durationMs / 1000).toFixed(2)} s`));
+  // Reused results are said out loud: someone who doubts a finding knows where it came from.
+  const reused = stats.cache?.reused ? `; ${stats.cache.reused} results reused from the last audit of this tree (no file changed; --no-cache recomputes them)` : '';
+  out.push(style.dim(`${stats.files} files (${formatBytes(stats.bytes)}, listed by ${stats.listing}), audited in ${(stats.durationMs / 1000).toFixed(2)} s${reused}`));
   out.push('', style.bold('Stages'));
   for (const stage of report.stages) {
     const mark = STATUS_MARK[stage.status] ?? '?';
