@@ -4,7 +4,6 @@ import type { OsvRecord } from '../facts/advisories/osv-record.js';
 import { wantedPackages } from '../facts/advisories/record-filter.js';
 import { packageKey } from '../facts/advisories/version-order.js';
 import type { AdvisoriesEvidence } from '../facts/evidence/advisories.js';
-import { loadDatabase } from './local-database.js';
 import { type PackageQuery, queryOsvApi } from './osv-api.js';
 import { type AdvisoriesCollectorOptions, type AdvisorySettings, resolveAdvisorySettings } from './settings.js';
 
@@ -37,6 +36,8 @@ async function readDatabase(context: CollectorContext, settings: AdvisorySetting
   const location = settings.databaseShown ?? settings.database ?? '';
   context.onProgress?.({ type: 'message', text: `reading OSV database ${location}` });
   try {
+    // The zip reader is loaded only when there is a database to read.
+    const { loadDatabase } = await import('./local-database.js');
     const result = await loadDatabase(settings.database ?? '', wantedPackages(queries), context.signal, cacheDir);
     for (const record of result.records) records.set(record.id, record);
     evidence.sources.push({ kind: 'database', location, records: result.records.length });

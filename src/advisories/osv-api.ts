@@ -1,5 +1,6 @@
 import type { LockEcosystem } from '../facts/manifest-types.js';
 import { type OsvRecord, readOsvRecord } from '../facts/advisories/osv-record.js';
+import { asArray, asRecord } from '../facts/extract/structured-document.js';
 
 /** The API's limit of queries per querybatch request. */
 const BATCH_SIZE = 1000;
@@ -74,11 +75,14 @@ async function queryBatches(base: string, packages: readonly PackageQuery[], sig
 }
 
 function readBatchResults(body: unknown, expected: number): Array<{ ids: string[]; nextPageToken?: string }> {
-  const results = typeof body === 'object' && body !== null ? (body as { results?: unknown }).results : undefined;
+  const results = asRecord(body)?.results;
   if (!Array.isArray(results) || results.length !== expected) throw new Error(`unexpected answer (${expected} results expected)`);
   return results.map((result: unknown) => {
-    const entry = (typeof result === 'object' && result !== null ? result : {}) as { vulns?: unknown; next_page_token?: unknown };
-    const ids = Array.isArray(entry.vulns) ? entry.vulns.flatMap((vuln: unknown) => (typeof vuln === 'object' && vuln !== null && typeof (vuln as { id?: unknown }).id === 'string' ? [(vuln as { id: string }).id] : [])) : [];
+    const entry = asRecord(result) ?? {};
+    const ids = asArray(entry.vulns).flatMap((vuln) => {
+      const id = asRecord(vuln)?.id;
+      return typeof id === 'string' ? [id] : [];
+    });
     return typeof entry.next_page_token === 'string' && entry.next_page_token !== '' ? { ids, nextPageToken: entry.next_page_token } : { ids };
   });
 }

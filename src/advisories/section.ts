@@ -1,5 +1,6 @@
 import type { SectionBuilder } from '../engine/sections.js';
 import { reportedSeverity, vulnerablePackages } from '../facts/advisories/vulnerable-packages.js';
+import type { AdvisoriesEvidence } from '../facts/evidence/advisories.js';
 import { projectSecrets } from '../facts/evidence/redact-change.js';
 import type { Project } from '../facts/project.js';
 import type { VulnerabilitiesSection } from '../model/vulnerabilities-section-schema.js';
@@ -10,16 +11,18 @@ const MAX_LISTED_PACKAGES = 200;
 /** `report.sections.vulnerabilities`, present when the advisories collector ran (the project locks packages). */
 export const vulnerabilitiesSectionBuilder: SectionBuilder = {
   key: 'vulnerabilities',
-  build: (project) => (project.evidence.advisories ? redactDeep(buildVulnerabilitiesSection(project), projectSecrets(project)) : undefined),
+  build: (project) => {
+    const evidence = project.evidence.advisories;
+    return evidence ? redactDeep(buildVulnerabilitiesSection(project, evidence), projectSecrets(project)) : undefined;
+  },
 };
 
-export function buildVulnerabilitiesSection(project: Project): VulnerabilitiesSection {
-  const evidence = project.evidence.advisories;
+function buildVulnerabilitiesSection(project: Project, evidence: AdvisoriesEvidence): VulnerabilitiesSection {
   const vulnerable = vulnerablePackages(project);
   const section: VulnerabilitiesSection = {
-    sources: evidence?.sources ?? [],
-    errors: evidence?.errors ?? [],
-    packagesChecked: evidence?.packagesChecked ?? 0,
+    sources: evidence.sources,
+    errors: evidence.errors,
+    packagesChecked: evidence.packagesChecked,
     vulnerableCount: vulnerable.length,
     packages: vulnerable.slice(0, MAX_LISTED_PACKAGES).map((entry) => ({
       file: entry.file,
@@ -33,6 +36,6 @@ export function buildVulnerabilitiesSection(project: Project): VulnerabilitiesSe
       ...(entry.upgradeTo ? { upgradeTo: entry.upgradeTo } : {}),
     })),
   };
-  if (evidence?.note) section.note = evidence.note;
+  if (evidence.note) section.note = evidence.note;
   return section;
 }

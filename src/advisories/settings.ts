@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { VulnerabilitiesConfig } from '../config/schema.js';
 
-export const DEFAULT_OSV_API = 'https://api.osv.dev';
+const DEFAULT_OSV_API = 'https://api.osv.dev';
 /** The whole API exchange (every request) must end within this. */
-export const DEFAULT_API_BUDGET_MS = 10_000;
+const DEFAULT_API_BUDGET_MS = 10_000;
 
 /** What the CLI (or a library caller) passes as `collectorOptions.advisories`. */
 export interface AdvisoriesCollectorOptions {

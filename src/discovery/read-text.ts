@@ -13,17 +13,17 @@ const PEEK_BYTES = 64 * 1024;
  * Lockfiles are read whatever `maxFileSize` says, up to this: a 5 MB package-lock.json is common,
  * and every version in it is what the dependency advisories are matched against.
  */
-export const LOCKFILE_MAX_BYTES = 64 * 1024 * 1024;
+const LOCKFILE_MAX_BYTES = 64 * 1024 * 1024;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** True when readText decides from the name and size alone (binary extension, bundle name, over the limit). */
 export function needsNoRead(path: string, size: number, maxBytes: number): boolean {
-  return BINARY_EXTENSIONS.has(extensionOf(path)) || /\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path) || size > limitFor(path, maxBytes);
+  return BINARY_EXTENSIONS.has(extensionOf(path)) || /\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path) || size > limitFor(lockfileFormatOf(path) !== undefined, maxBytes);
 }
 
 /** The size limit of one file: `maxFileSize`, or the lockfile limit for lockfiles. */
-function limitFor(path: string, maxBytes: number): number {
-  return lockfileFormatOf(path) === undefined ? maxBytes : Math.max(maxBytes, LOCKFILE_MAX_BYTES);
+function limitFor(isLockfile: boolean, maxBytes: number): number {
+  return isLockfile ? Math.max(maxBytes, LOCKFILE_MAX_BYTES) : maxBytes;
 }
 
 /**
@@ -31,15 +31,16 @@ function limitFor(path: string, maxBytes: number): number {
  * invalid UTF-8. Never throws.
  */
 export function readText(absolutePath: string, path: string, size: number, configuredMaxBytes: number): ReadOutcome {
-  const maxBytes = limitFor(path, configuredMaxBytes);
+  const isLockfile = lockfileFormatOf(path) !== undefined;
+  const maxBytes = limitFor(isLockfile, configuredMaxBytes);
   if (BINARY_EXTENSIONS.has(extensionOf(path))) return skip(path, 'binary', 'binary file (by extension)');
   if (/\.min\.(js|mjs|cjs|css)$/.test(path) || /[.-]bundle\.m?js$/.test(path)) {
     return skip(path, 'minified', 'minified bundle (by name)');
   }
   try {
-    if (size > maxBytes) return classifyLarge(absolutePath, path, size, maxBytes);
+    if (size > maxBytes) return classifyLarge(absolutePath, path, size, maxBytes, isLockfile);
     const buffer = readFileSync(absolutePath);
-    return classify(buffer, path, lockfileFormatOf(path) !== undefined);
+    return classify(buffer, path, isLockfile);
   } catch (error) {
     return skip(path, 'unreadable', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
@@ -59,7 +60,7 @@ function classify(buffer: Buffer, path: string, isLockfile: boolean): ReadOutcom
 }
 
 /** Peeks at the start of an over-size file so the reason names what it is. */
-function classifyLarge(absolutePath: string, path: string, size: number, maxBytes: number): ReadOutcome {
+function classifyLarge(absolutePath: string, path: string, size: number, maxBytes: number, isLockfile: boolean): ReadOutcome {
   const head = Buffer.alloc(Math.min(PEEK_BYTES, size));
   const fd = openSync(absolutePath, 'r');
   try {
@@ -72,7 +73,7 @@ function classifyLarge(absolutePath: string, path: string, size: number, maxByte
   if (!head.includes(10)) {
     return skip(path, 'minified', `minified or generated bundle: ${megabytes} with no line break in the first 64 KB`);
   }
-  const limitName = lockfileFormatOf(path) === undefined ? 'maxFileSize' : 'the limit for lockfiles';
+  const limitName = isLockfile ? 'the limit for lockfiles' : 'maxFileSize';
   return skip(path, 'too-large', `${megabytes} is over the ${formatLimit(maxBytes)} size limit (${limitName})`);
 }
 

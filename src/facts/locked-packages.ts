@@ -1,4 +1,5 @@
-import type { LockEcosystem, LockedPackage } from './manifest-types.js';
+import { dirOf } from './deployment-declarations.js';
+import type { LockedPackage } from './manifest-types.js';
 import type { Project } from './project.js';
 
 /** One exact version the project installs, with the file that pins it. */
@@ -8,6 +9,8 @@ export interface LockedPackageEntry {
 }
 
 /** `==1.2.3` (spaces allowed, a local `+cpu` label too): one exact version, no wildcard, no second clause. */
+const NPM_FORMATS: ReadonlySet<string> = new Set(['package-lock', 'yarn', 'pnpm']);
+
 const EXACT_PIN = /^==\s*(\d+(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev)\d+)*(?:\+[A-Za-z0-9.]+)?)$/i;
 
 /**
@@ -19,13 +22,14 @@ const EXACT_PIN = /^==\s*(\d+(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev)\d+)*(?:\+[A-Za
 export function lockedPackagesOf(project: Project): LockedPackageEntry[] {
   return project.derive('locked-packages', () => {
     const entries: LockedPackageEntry[] = [];
-    const lockedDirectories = new Set<string>();
+    /** Directories with a Python lockfile: their requirements files are not what gets installed. */
+    const pythonLocked = new Set<string>();
     for (const { file, manifest } of project.manifests('lockfile')) {
       for (const locked of manifest.packages) entries.push({ file: file.path, package: locked });
-      lockedDirectories.add(directoryKey(directoryOf(file.path), ecosystemOf(manifest.format)));
+      if (!NPM_FORMATS.has(manifest.format)) pythonLocked.add(dirOf(file.path));
     }
     for (const { file, manifest } of project.manifests('python-dependencies')) {
-      if (manifest.format !== 'requirements' || lockedDirectories.has(directoryKey(directoryOf(file.path), 'PyPI'))) continue;
+      if (manifest.format !== 'requirements' || pythonLocked.has(dirOf(file.path))) continue;
       for (const dependency of manifest.dependencies) {
         const pin = dependency.source === undefined ? EXACT_PIN.exec(dependency.spec.trim()) : null;
         if (pin) entries.push({ file: file.path, package: { ecosystem: 'PyPI', name: dependency.name, version: pin[1] as string, line: dependency.line } });
@@ -33,16 +37,4 @@ export function lockedPackagesOf(project: Project): LockedPackageEntry[] {
     }
     return entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.package.line - b.package.line));
   });
-}
-
-function ecosystemOf(format: string): LockEcosystem {
-  return format === 'package-lock' || format === 'yarn' || format === 'pnpm' ? 'npm' : 'PyPI';
-}
-
-function directoryOf(path: string): string {
-  return path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-}
-
-function directoryKey(directory: string, ecosystem: LockEcosystem): string {
-  return `${ecosystem}:${directory}`;
 }

@@ -1,5 +1,5 @@
-import type { DdlOperation, DdlOperationKind } from '../parsers/sql-ddl.js';
-import type { PrismaField, PrismaModel, PrismaSchema } from '../parsers/prisma-schema.js';
+import type { DdlOperation } from '../parsers/sql-ddl.js';
+import type { PrismaModel, PrismaSchema } from '../parsers/prisma-schema.js';
 
 /**
  * Schema facts of one file (the schema stage: ORM models and migrations). Plain JSON data, cached
@@ -85,7 +85,6 @@ export interface DeclarativeBaseFact {
  * names. `isOpaque`: some name could not be read (a variable, a spread), the result is unknown.
  */
 export type SchemaOperation = DdlOperation;
-export type SchemaOperationKind = DdlOperationKind;
 
 export interface MigrationFileFacts {
   tool: 'django' | 'alembic' | 'sql';
@@ -110,4 +109,3 @@ export interface DjangoSettingsFacts {
 /** A Prisma schema (parsers/prisma-schema.ts): provider, models with their fields, enums, composite types. */
 export type PrismaSchemaFacts = PrismaSchema;
 export type PrismaModelFact = PrismaModel;
-export type PrismaFieldFact = PrismaField;

@@ -1,3 +1,5 @@
+import { decodeJsonString } from './json-string.js';
+
 /**
  * Decides whether the lines of an object's keys are wanted. `path` is the keys leading to the
  * key (its own key last); it is a live stack: read it, never keep it.
@@ -67,11 +69,5 @@ function stringEnd(text: string, start: number): number {
 }
 
 function decodeKey(text: string, start: number, end: number): string {
-  const raw = text.slice(start + 1, end);
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
-  }
+  return decodeJsonString(text.slice(start + 1, end));
 }

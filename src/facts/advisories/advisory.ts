@@ -17,7 +17,7 @@ export interface Advisory {
 }
 
 /** GHSA severities (database_specific.severity) on liveready's scale; unknown is moderate. */
-export function severityOfRecord(label: string | undefined): Severity {
+function severityOfRecord(label: string | undefined): Severity {
   switch (label) {
     case 'CRITICAL':
       return 'critical';

@@ -80,7 +80,7 @@ function eventVersion(event: OsvEvent): string {
 }
 
 /** The lowest of some versions in the ecosystem's order (unparseable ones ignored). */
-export function lowestVersion(ecosystem: LockEcosystem, versions: readonly string[]): string | undefined {
+function lowestVersion(ecosystem: LockEcosystem, versions: readonly string[]): string | undefined {
   let lowest: string | undefined;
   for (const version of versions) {
     if (lowest === undefined || (compareVersions(ecosystem, version, lowest) ?? 0) < 0) lowest = version;

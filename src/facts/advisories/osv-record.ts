@@ -1,3 +1,5 @@
+import { asArray, asRecord } from '../extract/structured-document.js';
+
 /**
  * OSV schema 1.x records (https://ossf.github.io/osv-schema/), reduced to what matching and
  * reporting need. Records come from files and the network: `readOsvRecord` validates the shape and
@@ -42,43 +44,43 @@ const EVENT_KEYS = ['introduced', 'fixed', 'last_affected', 'limit'] as const;
 
 /** A record from parsed JSON, or undefined when it is not an OSV record (no id, no affected list). */
 export function readOsvRecord(value: unknown): OsvRecord | undefined {
-  if (!isObject(value) || typeof value.id !== 'string' || value.id === '') return undefined;
+  const raw = asRecord(value);
+  if (!raw || typeof raw.id !== 'string' || raw.id === '') return undefined;
   const record: OsvRecord = {
-    id: value.id,
-    aliases: strings(value.aliases),
-    affected: Array.isArray(value.affected) ? value.affected.map(readAffected).filter((entry) => entry !== undefined) : [],
+    id: raw.id,
+    aliases: strings(raw.aliases),
+    affected: asArray(raw.affected).map(readAffected).filter((entry) => entry !== undefined),
   };
-  if (typeof value.summary === 'string' && value.summary.trim() !== '') record.summary = value.summary.trim();
-  if (typeof value.details === 'string') record.details = value.details;
-  if (typeof value.withdrawn === 'string' && value.withdrawn !== '') record.withdrawn = value.withdrawn;
-  const severity = isObject(value.database_specific) ? value.database_specific.severity : undefined;
+  if (typeof raw.summary === 'string' && raw.summary.trim() !== '') record.summary = raw.summary.trim();
+  if (typeof raw.details === 'string') record.details = raw.details;
+  if (typeof raw.withdrawn === 'string' && raw.withdrawn !== '') record.withdrawn = raw.withdrawn;
+  const severity = asRecord(raw.database_specific)?.severity;
   if (typeof severity === 'string' && severity !== '') record.severity = severity.toUpperCase();
   return record;
 }
 
 function readAffected(value: unknown): OsvAffected | undefined {
-  if (!isObject(value) || !isObject(value.package)) return undefined;
-  const { ecosystem, name } = value.package;
+  const raw = asRecord(value);
+  const affectedPackage = asRecord(raw?.package);
+  if (!raw || !affectedPackage) return undefined;
+  const { ecosystem, name } = affectedPackage;
   if (typeof ecosystem !== 'string' || typeof name !== 'string') return undefined;
-  const ranges = Array.isArray(value.ranges) ? value.ranges.map(readRange).filter((range) => range !== undefined) : [];
-  return { package: { ecosystem, name }, ranges, versions: strings(value.versions) };
+  const ranges = asArray(raw.ranges).map(readRange).filter((range) => range !== undefined);
+  return { package: { ecosystem, name }, ranges, versions: strings(raw.versions) };
 }
 
 function readRange(value: unknown): OsvRange | undefined {
-  if (!isObject(value) || (value.type !== 'SEMVER' && value.type !== 'ECOSYSTEM' && value.type !== 'GIT') || !Array.isArray(value.events)) return undefined;
+  const raw = asRecord(value);
+  if (!raw || (raw.type !== 'SEMVER' && raw.type !== 'ECOSYSTEM' && raw.type !== 'GIT') || !Array.isArray(raw.events)) return undefined;
   const events: OsvEvent[] = [];
-  for (const raw of value.events) {
-    if (!isObject(raw)) continue;
-    const key = EVENT_KEYS.find((candidate) => typeof raw[candidate] === 'string');
-    if (key) events.push({ [key]: raw[key] as string });
+  for (const item of raw.events) {
+    const event = asRecord(item);
+    const key = event && EVENT_KEYS.find((candidate) => typeof event[candidate] === 'string');
+    if (event && key) events.push({ [key]: event[key] as string });
   }
-  return { type: value.type, events };
+  return { type: raw.type, events };
 }
 
 function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return asArray(value).filter((item): item is string => typeof item === 'string');
 }

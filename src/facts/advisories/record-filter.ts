@@ -2,6 +2,7 @@ import { normalizeDistribution } from '../../parsers/pep508.js';
 import type { LockEcosystem } from '../manifest-types.js';
 import { type OsvRecord, readOsvRecord } from './osv-record.js';
 import { packageKey } from './version-order.js';
+import { decodeJsonString } from '../../parsers/json-string.js';
 
 /** The packages a project locks, in the two shapes a database scan asks about. */
 export interface WantedPackages {
@@ -53,18 +54,9 @@ export function mentionedNames(text: string): string[] {
 
 function* namesIn(text: string): Generator<string> {
   for (const match of text.matchAll(NAME_FIELD)) {
-    const name = unescape(match[1] ?? '');
+    const name = decodeJsonString(match[1] ?? '');
     yield name;
     const normalized = normalizeDistribution(name);
     if (normalized !== name) yield normalized;
-  }
-}
-
-function unescape(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(`"${raw}"`) as string;
-  } catch {
-    return raw;
   }
 }

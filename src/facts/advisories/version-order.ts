@@ -35,8 +35,3 @@ function versionLibraries(): { semver: typeof SemVer; pep440: typeof Pep440 } {
 export function packageKey(ecosystem: string, name: string): string {
   return ecosystem === 'PyPI' ? `PyPI:${normalizeDistribution(name)}` : `${ecosystem}:${name}`;
 }
-
-/** The OSV ecosystems liveready reads lockfiles for. */
-export function isLockEcosystem(ecosystem: string): ecosystem is LockEcosystem {
-  return ecosystem === 'npm' || ecosystem === 'PyPI';
-}

@@ -45,7 +45,7 @@ export function findVulnerablePackages(locked: ReadonlyArray<{ file: string; pac
 }
 
 /** Records by the packages their `affected` entries name. */
-export function indexRecords(records: readonly OsvRecord[]): Map<string, OsvRecord[]> {
+function indexRecords(records: readonly OsvRecord[]): Map<string, OsvRecord[]> {
   const index = new Map<string, OsvRecord[]>();
   for (const record of records) {
     for (const key of new Set(record.affected.map((affected) => packageKey(affected.package.ecosystem, affected.package.name)))) {

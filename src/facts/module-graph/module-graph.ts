@@ -6,6 +6,7 @@ import { buildPythonIndex, resolvePythonImport } from './python-resolve.js';
 import type { ImportResolution } from './resolution.js';
 import { pythonMinorVersion } from './python-version.js';
 import { isStaticAsset } from '../browser-code.js';
+import { reachableFrom } from '../../util/reachable.js';
 
 export interface ModuleImport {
   file: string;
@@ -46,7 +47,7 @@ export function moduleGraph(project: Project): ModuleGraph {
       }
     }
     const entrypoints = findEntrypoints(project);
-    return { imports, loads, importedBy, entrypoints, loadedAtStart: closure(entrypoints, loads) };
+    return { imports, loads, importedBy, entrypoints, loadedAtStart: reachableFrom(loads, entrypoints) };
   });
 }
 
@@ -101,18 +102,6 @@ function findEntrypoints(project: Project): string[] {
   return [...found].sort();
 }
 
-function closure(starts: readonly string[], edges: Map<string, string[]>): Set<string> {
-  const seen = new Set<string>(starts);
-  const queue = [...starts];
-  while (queue.length > 0) {
-    for (const next of edges.get(queue.pop() as string) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  return seen;
-}
 
 function addTo(map: Map<string, string[]>, key: string, value: string): void {
   const list = map.get(key);

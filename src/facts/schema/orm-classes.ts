@@ -39,7 +39,7 @@ export function projectClasses(project: Project): Map<string, ProjectClass[]> {
 }
 
 /** Declarative bases and Flask-SQLAlchemy handles of production code, by name. */
-export function declarativeBaseNames(project: Project): Map<string, DeclarativeBaseFact> {
+function declarativeBaseNames(project: Project): Map<string, DeclarativeBaseFact> {
   return project.derive('schema.declarativeBases', () => {
     const byName = new Map<string, DeclarativeBaseFact>();
     for (const facts of project.factsOfKind('python')) {

@@ -53,7 +53,7 @@ function alembicSets(project: Project): AlembicSet[] {
 }
 
 /** Revisions parents first (following `down_revision`), ties and revisions without ids in file-name order. */
-export function revisionOrder(revisions: Revision[]): Revision[] {
+function revisionOrder(revisions: Revision[]): Revision[] {
   const sorted = [...revisions].sort((a, b) => a.path.localeCompare(b.path));
   const byId = new Map(sorted.filter((revision) => revision.migration.revision !== undefined).map((revision) => [revision.migration.revision as string, revision]));
   const ordered: Revision[] = [];

@@ -1,3 +1,4 @@
+import { lastPart } from '../../../parsers/code/call-sites.js';
 import type { FindingInput } from '../../api.js';
 import type { Project } from '../../../facts/project.js';
 import { type OrmColumn, type OrmModel, ormModels } from '../../../facts/schema/orm-models.js';
@@ -27,7 +28,7 @@ export function djangoFieldFindings(project: Project): FindingInput[] {
 function fieldFinding(model: OrmModel, column: OrmColumn, allowsUnlimitedCharField: boolean): FindingInput | undefined {
   const { attribute } = column;
   if (attribute.hasOpaqueArguments) return undefined;
-  const last = (attribute.callee ?? '').slice((attribute.callee ?? '').lastIndexOf('.') + 1);
+  const last = lastPart(attribute.callee ?? '');
   const keywords = attribute.keywords ?? [];
   const location = { file: column.file, line: attribute.line, column: attribute.column };
   if (RELATION.test(last) && !keywords.includes('on_delete') && (attribute.positional ?? 0) < 2) {

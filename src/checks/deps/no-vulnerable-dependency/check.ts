@@ -1,6 +1,5 @@
 import { defineCheck } from '../../api.js';
 import type { Advisory } from '../../../facts/advisories/advisory.js';
-import { lockedPackagesOf } from '../../../facts/locked-packages.js';
 import { type VulnerablePackage, reportedSeverity, vulnerablePackages } from '../../../facts/advisories/vulnerable-packages.js';
 import { packageKey } from '../../../facts/advisories/version-order.js';
 
@@ -17,7 +16,8 @@ export const noVulnerableDependency = defineCheck({
     category: 'security',
     appliesWhen: 'the project locks package versions and an advisory source answered (an OSV database or the OSV API)',
   },
-  appliesTo: (project) => (project.evidence.advisories?.sources.length ?? 0) > 0 && lockedPackagesOf(project).length > 0,
+  // The collector sets the advisories only when the project locks packages.
+  appliesTo: (project) => (project.evidence.advisories?.sources.length ?? 0) > 0,
   run({ project, report }) {
     for (const vulnerable of vulnerablePackages(project)) {
       const locked = vulnerable.package;

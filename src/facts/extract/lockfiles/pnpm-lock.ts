@@ -1,7 +1,7 @@
 import type { ParseProblem } from '../../../parsers/positioned.js';
 import type { LockedPackage } from '../../manifest-types.js';
 import { addProblem, cutShortProblem, isExactNpmVersion, type LockfileParse } from './lockfile-parse.js';
-import { reachableFrom } from './reachable.js';
+import { reachableFrom } from '../../../util/reachable.js';
 import { type YamlLine, readYamlLines } from './yaml-lines.js';
 
 /** A dependency a project (importer) declares: `express` -> `4.18.2(react@18.2.0)` in `devDependencies`. */

@@ -2,7 +2,7 @@ import { parseToml } from '../../../parsers/toml.js';
 import type { LockedPackage } from '../../manifest-types.js';
 import { asArray, asRecord } from '../structured-document.js';
 import type { LockfileParse } from './lockfile-parse.js';
-import { reachableFrom } from './reachable.js';
+import { reachableFrom } from '../../../util/reachable.js';
 import { normalizeDistribution } from '../../../parsers/pep508.js';
 
 /** Package sources that are not an index: a git checkout, a local path, a bare URL. */

@@ -1,5 +1,6 @@
 import type { ParseProblem } from '../../../parsers/positioned.js';
 import { addProblem } from './lockfile-parse.js';
+import { decodeJsonString } from '../../../parsers/json-string.js';
 
 /** One `key: value` (or `key:`) line of a block-style YAML file, with its indentation. */
 export interface YamlLine {
@@ -60,16 +61,11 @@ function splitKey(content: string): { key: string; value: string } | undefined {
 }
 
 /** A plain, single- or double-quoted scalar's text; undefined for an unterminated quote. Flow collections stay as written. */
-export function yamlScalar(text: string): string | undefined {
+function yamlScalar(text: string): string | undefined {
   const quote = text.charAt(0);
   if (quote !== "'" && quote !== '"') return text;
   if (closingQuote(text, 0) !== text.length - 1) return undefined;
-  if (quote === "'") return text.slice(1, -1).replace(/''/g, "'");
-  try {
-    return JSON.parse(text) as string;
-  } catch {
-    return text.slice(1, -1);
-  }
+  return quote === "'" ? text.slice(1, -1).replace(/''/g, "'") : decodeJsonString(text.slice(1, -1));
 }
 
 function closingQuote(text: string, open: number): number {

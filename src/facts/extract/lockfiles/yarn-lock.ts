@@ -1,6 +1,7 @@
 import type { ParseProblem } from '../../../parsers/positioned.js';
 import type { LockedPackage } from '../../manifest-types.js';
 import { addProblem, cutShortProblem, isExactNpmVersion, type LockfileParse } from './lockfile-parse.js';
+import { decodeJsonString } from '../../../parsers/json-string.js';
 
 /** One top-level block: `"a@^1.0.0", a@^1.1.0:` and its two-space-indented fields. */
 interface YarnEntry {
@@ -138,14 +139,7 @@ function readField(entry: YarnEntry | undefined, content: string): string | unde
 }
 
 function unquote(value: string): string {
-  if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-    try {
-      return JSON.parse(value) as string;
-    } catch {
-      return value.slice(1, -1);
-    }
-  }
-  return value;
+  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? decodeJsonString(value.slice(1, -1)) : value;
 }
 
 /** An odd number of unescaped double quotes: a line cut in the middle of a string. */

@@ -67,7 +67,7 @@ function classFact(source: ClassSource, block: PyBlock, index: number): OrmClass
 }
 
 /** `models.Model` -> `django.db.models.Model` when `models` comes from `from django.db import models`. */
-export function canonicalName(bindings: ReadonlyMap<string, Binding>, dotted: string): string {
+function canonicalName(bindings: ReadonlyMap<string, Binding>, dotted: string): string {
   const dot = dotted.indexOf('.');
   const first = dot === -1 ? dotted : dotted.slice(0, dot);
   const binding = bindings.get(first);

@@ -9,7 +9,7 @@ import { pythonOrmClasses } from './python-classes.js';
 
 const ORM_MODULES = new Set(['django', 'sqlalchemy', 'flask_sqlalchemy', 'sqlmodel', 'alembic']);
 /** Cheap test on masked code (no strings, no comments) for files that import no ORM themselves. */
-const TRIGGER = /\bmodels\.(?:Model\b|\w+Field\b|ForeignKey\b)|\bdb\.Model\b|\bSQLModel\b|\bDeclarativeBase\b|\bdeclarative_base\b|__tablename__|\bmapped_column\b|\bMapped\[|\bColumn\s*\(|\bop\.\w+\s*\(|\bmigrations\.\w+\s*\(|^(?:INSTALLED_APPS|DATABASES|MIGRATION_MODULES)\s*=|\btable\s*=\s*True\b/m;
+const TRIGGER = /\bmodels\.(?:Model\b|\w+Field\b|ForeignKey\b)|\bdb\.Model\b|\bSQLModel\b|\bDeclarativeBase\b|\bdeclarative_base\b|__tablename__|\bmapped_column\b|\bMapped\[|\bColumn\s*\(|\bmigrations\.\w+\s*\(|^(?:INSTALLED_APPS|DATABASES|MIGRATION_MODULES)\s*=|\btable\s*=\s*True\b/m;
 const SETTINGS = /^(?:INSTALLED_APPS|DATABASES|MIGRATION_MODULES)\s*[:=]/m;
 
 export interface SchemaExtraction {
