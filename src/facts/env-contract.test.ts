@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectsFromTrees } from '../../test/support/project-of.js';
-import { envContract } from './env-contract.js';
+import { envContract, isPlatformVariable } from './env-contract.js';
 
 const projectOf = projectsFromTrees();
 
@@ -80,5 +80,19 @@ describe('envContract: deployment manifests (config stage)', () => {
     expect(row('PRIMARY_REGION')).toEqual(['provided fly.toml [env]@fly.toml:3']);
     expect(row('SECRET_KEY')).toEqual(['provided render.yaml envVars@render.yaml:6 (generated)']);
     expect(row('STRIPE_KEY')).toEqual(['documented app.json:1']);
+  });
+});
+
+describe('isPlatformVariable', () => {
+  it('knows what platforms, the OS and the runtimes set, whatever the case on Windows', () => {
+    for (const name of ['PORT', 'RAILWAY_STATIC_URL', 'Path', 'windir', 'ComSpec', 'USERPROFILE', 'XDG_CACHE_HOME', 'PYTHONSTARTUP', 'COMP_LINE', 'CONTENT_LENGTH', 'NODE_DEBUG']) {
+      expect(isPlatformVariable(name), name).toBe(true);
+    }
+  });
+
+  it('leaves the app\'s own variables to the contract', () => {
+    for (const name of ['DATABASE_URL', 'SECRET_KEY', 'PATH_PREFIX', 'XDG', 'NODE_API_URL', 'MY_PYTHONPATH']) {
+      expect(isPlatformVariable(name), name).toBe(false);
+    }
   });
 });

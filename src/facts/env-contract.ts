@@ -57,7 +57,7 @@ export interface EnvVariable {
   /** Some read fails at once when it is unset (os.environ["X"], ${X:?}). */
   strict: boolean;
   secret: boolean;
-  /** Set by the hosting platform itself (PORT, REPL_ID, RAILWAY_*...): never reported missing. */
+  /** Set by the hosting platform, the OS or the runtime itself (PORT, REPL_ID, RAILWAY_*, USERPROFILE, PYTHONPATH...): never reported missing. */
   platform: boolean;
 }
 
@@ -75,10 +75,31 @@ const PLATFORM_EXACT = new Set([
   'WEB_CONCURRENCY', 'HEROKU_APP_NAME', 'GOOGLE_CLOUD_PROJECT', 'DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR',
 ]);
 const PLATFORM_PREFIXES = ['RAILWAY_', 'REPL_', 'REPLIT_', 'RENDER', 'FLY_', 'VERCEL', 'NETLIFY', 'HEROKU_', 'GITHUB_', 'AWS_LAMBDA_', 'KUBERNETES_', 'NIXPACKS_'];
+/**
+ * Set by the operating system, the shell, the interpreter or the program that starts the code, never
+ * by a deploy's configuration: Windows' own variables (code that reads them runs on Windows),
+ * POSIX session variables, XDG directories, bash completion, CGI request variables, and the
+ * interpreters' documented settings (PYTHON*, NODE_*).
+ */
+const SYSTEM_EXACT = new Set([
+  'USERNAME', 'USERPROFILE', 'USERDOMAIN', 'COMPUTERNAME', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA', 'PROGRAMFILES', 'SYSTEMROOT',
+  'SYSTEMDRIVE', 'WINDIR', 'COMSPEC', 'PATHEXT', 'HOMEDRIVE', 'HOMEPATH', 'TEMP', 'TMP', 'OS', 'PROCESSOR_ARCHITECTURE', 'NUMBER_OF_PROCESSORS',
+  'LOGNAME', 'LD_LIBRARY_PATH', 'LIBPATH', 'DYLD_LIBRARY_PATH', 'DISPLAY', 'COLUMNS', 'LINES', 'EDITOR', 'VISUAL', 'PAGER', 'LC_CTYPE',
+  'LC_MESSAGES', 'LANGUAGE', 'TERM_PROGRAM', 'COLORTERM', 'NO_COLOR', 'FORCE_COLOR', 'SSH_AUTH_SOCK', 'OLDPWD', 'SHLVL', 'MAIL', 'SOURCE_DATE_EPOCH',
+  'COMP_LINE', 'COMP_POINT', 'COMP_WORDS', 'COMP_CWORD', 'COMP_TYPE', 'CONTENT_LENGTH', 'CONTENT_TYPE', 'REQUEST_METHOD', 'QUERY_STRING',
+  'PATH_INFO', 'SCRIPT_NAME', 'SERVER_NAME', 'SERVER_PORT', 'SERVER_PROTOCOL', 'REMOTE_ADDR', 'GATEWAY_INTERFACE',
+  'NODE_DEBUG', 'NODE_PATH', 'NODE_EXTRA_CA_CERTS', 'NODE_NO_WARNINGS', 'NODE_TLS_REJECT_UNAUTHORIZED',
+]);
+const SYSTEM_PREFIXES = ['XDG_', 'PYTHON'];
 
-/** Variables a hosting platform (or the runtime itself) sets: the app may read them without anyone providing them. */
+/**
+ * Variables a hosting platform, the operating system or the runtime itself sets: the app may read
+ * them without anyone providing them. Windows names are case-insensitive (`Path`, `windir`, `ComSpec`).
+ */
 export function isPlatformVariable(name: string): boolean {
-  return PLATFORM_EXACT.has(name) || PLATFORM_PREFIXES.some((prefix) => name.startsWith(prefix));
+  if (PLATFORM_EXACT.has(name) || PLATFORM_PREFIXES.some((prefix) => name.startsWith(prefix))) return true;
+  const upper = name.toUpperCase();
+  return SYSTEM_EXACT.has(upper) || upper === 'PATH' || SYSTEM_PREFIXES.some((prefix) => name.startsWith(prefix));
 }
 
 /** Every source of provided values. Add a manifest's source here when the project model learns to parse it. */

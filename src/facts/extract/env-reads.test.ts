@@ -22,6 +22,7 @@ describe('Python env reads', () => {
     ['from os import', 'from os import environ, getenv\nA = environ["A_KEY"]\nB = getenv("B_KEY", "b")', ['A_KEY@2:5 strict', 'B_KEY@3:5 default=b']],
     ['assignment is not a read', 'os.environ["TZ"] = "UTC"', []],
     ['del is not a read', 'del os.environ["QT_API"]\nfrom os import environ\ndel environ["TZ"]', []],
+    ['a bare pop unsets, a pop whose value is kept reads', 'os.environ.pop("PYTEST_VERSION", None)\nold = os.environ.pop("OLD_TZ", None)\nif x:\n    os.environ.pop("LANG_X")', ['OLD_TZ@2:7 no-default']],
     ['WSGI environ is not os.environ', 'def app(environ, start_response):\n    path = environ["PATH_INFO"]', []],
     ['dynamic names are skipped', 'value = os.environ[name]', []],
     ['reads inside comments and strings do not count', '# os.environ["NOPE"]\ns = "os.getenv(\'NOPE\')"', []],
@@ -40,6 +41,7 @@ describe('JS/TS env reads', () => {
     ['import.meta.env', 'const api = import.meta.env.VITE_API_URL;', ['VITE_API_URL@1:13 no-default']],
     ['optional chaining', 'const x = process.env?.FEATURE_FLAG;', ['FEATURE_FLAG@1:11 no-default']],
     ['a property called env elsewhere is not process.env', 'const x = config.env.NODE_OPTIONS;', []],
+    ['delete is not a read', 'delete process.env.FORCE_COLOR;\ndelete process.env["NO_COLOR"];', []],
   ])('%s', (_name, source, expected) => {
     expect(reads('javascript', source)).toEqual(expected);
   });

@@ -78,13 +78,19 @@ function pythonReads(tokens: readonly Token[]): EnvReadFact[] {
         if (name && close !== -1 && !isPunct(tokens[close + 1], '=') && !isDeleted) reads.push(withOr(tokens, close, read(name, start, 'os.environ[]', true)));
       } else if (isPunct(next, '.') && isName(tokens[index + 2]) && isPunct(tokens[index + 3], '(')) {
         const method = (tokens[index + 2] as Token).value;
-        if (method === 'get' || method === 'setdefault' || method === 'pop') reads.push(...callRead(tokens, index + 3, start, `os.environ.${method}`));
+        // A bare `os.environ.pop("X", None)` statement unsets the variable, like `del`: not a read.
+        const isDiscardedPop = method === 'pop' && isStatementStart(tokens, index - (qualified ? 2 : 0)) && tokens[closingIndex(tokens, index + 3) + 1]?.kind === TokenKind.Newline;
+        if ((method === 'get' || method === 'setdefault' || method === 'pop') && !isDiscardedPop) reads.push(...callRead(tokens, index + 3, start, `os.environ.${method}`));
       }
       continue;
     }
     if (token.value === 'getenv' && isPunct(tokens[index + 1], '(')) reads.push(...callRead(tokens, index + 1, start, 'os.getenv'));
   }
   return reads;
+}
+
+function isStatementStart(tokens: readonly Token[], index: number): boolean {
+  return index === 0 || tokens[index - 1]?.kind === TokenKind.Newline;
 }
 
 /** `from os import environ, getenv` makes the bare names refer to os. */
@@ -132,7 +138,8 @@ function javascriptReads(tokens: readonly Token[]): EnvReadFact[] {
     if (!(isPunct(dot, '.') || isPunct(dot, '?.'))) continue;
     const isProcessEnv = isName(owner, 'process') || isName(owner, 'Bun');
     const isImportMeta = isName(owner, 'meta') && isPunct(tokens[index - 3], '.') && isName(tokens[index - 4], 'import');
-    if (!isProcessEnv && !isImportMeta) continue;
+    // `delete process.env.X` unsets it: not a read.
+    if ((!isProcessEnv && !isImportMeta) || isName(tokens[index - 3], 'delete')) continue;
     const start = isImportMeta ? (tokens[index - 4] as Token) : (owner as Token);
     const via = isImportMeta ? 'import.meta.env' : `${(owner as Token).value}.env`;
     const next = tokens[index + 1];

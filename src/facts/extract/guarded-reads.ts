@@ -13,10 +13,16 @@ const PYTHON_GUARD_AFTER = new Set(['and', 'or', 'is', 'if', 'in', 'not']);
 /** Calls that only ask whether the value is there: `bool(os.environ.get("X"))`, `Boolean(process.env.X)`. */
 const TRUTHINESS_CALLS = new Set(['bool', 'Boolean']);
 
+/** Tokens searched after `x = os.getenv("X")` for the first use of `x`. */
+const USE_WINDOW = 600;
+
 /**
  * Reads that are presence checks: `if (process.env.SENTRY_DSN)`, `process.env.X && init()`,
- * `os.getenv("DEBUG") == "1"`, `if not os.getenv("X"):`, `bool(os.getenv("X"))`. The code copes when the variable is
- * unset, so it is optional there, like a read with a default. Strict reads stay strict.
+ * `os.getenv("DEBUG") == "1"`, `if not os.getenv("X"):`, `bool(os.getenv("X"))`, and reads
+ * assigned to a variable whose first use is such a check (`dsn = os.getenv("X")` then `if dsn:`).
+ * The code copes when the variable is unset, so it is optional there, like a read with a default.
+ * Strict reads stay strict, and a check that stops the app when the value is missing
+ * (`if not key: raise ...`, `if (!key) throw ...`) makes the read strict: the app stops without it.
  */
 export function markGuardedReads(language: SourceLanguage, tokens: readonly Token[], envReads: EnvReadFact[]): void {
   if (language === 'shell' || envReads.length === 0) return;
@@ -29,8 +35,13 @@ export function markGuardedReads(language: SourceLanguage, tokens: readonly Toke
   if (pending.size === 0) return;
   tokens.forEach((token, index) => {
     const reads = pending.get(`${token.line}:${token.column}`);
-    if (!reads || !isGuarded(language, tokens, index)) return;
-    for (const envRead of reads) envRead.hasDefault = true;
+    if (!reads) return;
+    const handling = unsetHandling(language, tokens, index);
+    if (handling === undefined) return;
+    for (const envRead of reads) {
+      if (handling === 'copes') envRead.hasDefault = true;
+      else envRead.strict = true;
+    }
   });
 }
 
@@ -44,6 +55,117 @@ function isGuarded(language: SourceLanguage, tokens: readonly Token[], start: nu
   }
   const isIfCondition = isPunct(before, '(') && (isName(tokens[start - 2], 'if') || isName(tokens[start - 2], 'while')) && isPunct(after, ')');
   return isIfCondition || (before?.kind === TokenKind.Punct && GUARD_BEFORE.has(before.value)) || (after?.kind === TokenKind.Punct && GUARD_AFTER.has(after.value));
+}
+
+/** How the code handles an unset variable at this read: it copes, it stops the app, or it cannot tell (undefined). */
+function unsetHandling(language: SourceLanguage, tokens: readonly Token[], start: number): 'copes' | 'stops' | undefined {
+  const use = firstUse(language, tokens, start) ?? start;
+  // `name.split()`, `name(...)`, `name[0]`: the first use needs the value.
+  const follower = tokens[use + 1];
+  const usesValue = use !== start && (isPunct(follower, '.') || isPunct(follower, '?.') || isPunct(follower, '(') || isPunct(follower, '['));
+  if (usesValue || !isGuarded(language, tokens, use)) return undefined;
+  return stopsWhenMissing(language, tokens, use) ? 'stops' : 'copes';
+}
+
+/**
+ * Where the value is first looked at: the read itself, or, when the read is the whole right side of
+ * `name = <read>` (Python, also `name: T = <read>`) or `const/let/var name = <read>` (JS), the first
+ * later `name` in the same block (undefined when there is no such assignment or use).
+ */
+function firstUse(language: SourceLanguage, tokens: readonly Token[], start: number): number | undefined {
+  const target = assignmentTarget(language, tokens, start);
+  if (target === undefined) return undefined;
+  const end = readEnd(tokens, start);
+  const next = tokens[end];
+  const last = tokens[end - 1] as Token;
+  const endsStatement = next === undefined || (language === 'python' ? next.kind === TokenKind.Newline : isPunct(next, ';') || (next.line > last.line && next.kind !== TokenKind.Punct));
+  if (!endsStatement) return undefined;
+  const statement = tokens[target] as Token;
+  const limit = Math.min(tokens.length, end + USE_WINDOW);
+  for (let index = end; index < limit; index += 1) {
+    const token = tokens[index] as Token;
+    if (language === 'python' ? tokens[index - 1]?.kind === TokenKind.Newline && token.column < statement.column : token.depth < statement.depth) return undefined;
+    if (token.kind !== TokenKind.Name || token.value !== statement.value || isPunct(tokens[index - 1], '.') || isPunct(tokens[index - 1], '?.')) continue;
+    // Assigned again (`x = x or "d"` reads it on the right): not a use.
+    if (isPunct(tokens[index + 1], '=')) continue;
+    return index;
+  }
+  return undefined;
+}
+
+/** Index of the assigned name when the read at `start` is the whole right side of an assignment. */
+function assignmentTarget(language: SourceLanguage, tokens: readonly Token[], start: number): number | undefined {
+  if (!isPunct(tokens[start - 1], '=')) return undefined;
+  if (language === 'python') {
+    let first = start - 2;
+    while (first > 0 && tokens[first - 1]?.kind !== TokenKind.Newline) first -= 1;
+    const name = tokens[first];
+    const isSimple = first === start - 2 || isPunct(tokens[first + 1], ':');
+    return name?.kind === TokenKind.Name && isSimple && first >= 0 ? first : undefined;
+  }
+  const keyword = tokens[start - 3];
+  const isDeclaration = keyword?.kind === TokenKind.Name && (keyword.value === 'const' || keyword.value === 'let' || keyword.value === 'var');
+  return isDeclaration && tokens[start - 2]?.kind === TokenKind.Name ? start - 2 : undefined;
+}
+
+/** Index just after the read itself: `os.environ.get("X")`, `process.env.X`, `process.env["X"]` (names, then one bracket group). */
+function readEnd(tokens: readonly Token[], start: number): number {
+  let index = start + 1;
+  while ((isPunct(tokens[index], '.') || isPunct(tokens[index], '?.')) && tokens[index + 1]?.kind === TokenKind.Name) index += 2;
+  if (isPunct(tokens[index], '(') || isPunct(tokens[index], '[') || (isPunct(tokens[index], '?.') && isPunct(tokens[index + 1], '['))) {
+    const open = isPunct(tokens[index], '?.') ? index + 1 : index;
+    const close = boundedClosingIndex(tokens, open);
+    return close === -1 ? index : close + 1;
+  }
+  return index;
+}
+
+const STOPS = new Set(['raise', 'throw']);
+const EXITS = new Set(['exit', '_exit', 'quit', 'abort']);
+
+/**
+ * `if not X: raise ...`, `if X is None: sys.exit(...)`, `if (!X) throw ...`,
+ * `if (!X) { console.error(...); process.exit(1); }`: the block the check guards stops the app
+ * (it raises, throws or exits somewhere in it) when the value is missing.
+ */
+function stopsWhenMissing(language: SourceLanguage, tokens: readonly Token[], start: number): boolean {
+  const before = tokens[start - 1];
+  const end = expressionEnd(tokens, start);
+  const after = tokens[end];
+  if (language === 'python') {
+    const isNegated = isName(before, 'not') && isName(tokens[start - 2], 'if');
+    const isNone = isName(before, 'if') && isName(after, 'is') && isName(tokens[end + 1], 'None');
+    const colon = isNone ? end + 2 : end;
+    if ((!isNegated && !isNone) || !isPunct(tokens[colon], ':')) return false;
+    const ifColumn = (tokens[isNone ? start - 1 : start - 2] as Token).column;
+    const isBlock = tokens[colon + 1]?.kind === TokenKind.Newline;
+    for (let index = colon + 1 + (isBlock ? 1 : 0); index < tokens.length; index += 1) {
+      const token = tokens[index] as Token;
+      if (isBlock ? tokens[index - 1]?.kind === TokenKind.Newline && token.column <= ifColumn : token.kind === TokenKind.Newline) return false;
+      if (stopsAt(tokens, index)) return true;
+    }
+    return false;
+  }
+  const isNegated = isPunct(before, '!') && isPunct(tokens[start - 2], '(') && isName(tokens[start - 3], 'if') && isPunct(after, ')');
+  if (!isNegated) return false;
+  const bodyAt = end + 1;
+  const body = tokens[bodyAt] as Token | undefined;
+  if (body === undefined) return false;
+  const close = isPunct(body, '{') ? boundedClosingIndex(tokens, bodyAt) : -1;
+  for (let index = bodyAt; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    if (close !== -1 ? index >= close : (isPunct(token, ';') && token.depth === body.depth) || token.line > body.line) return false;
+    if (stopsAt(tokens, index)) return true;
+  }
+  return false;
+}
+
+/** `raise`, `throw`, or a call of exit/_exit/quit/abort (`sys.exit(`, `process.exit(`, `exit(`). */
+function stopsAt(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at] as Token;
+  if (token.kind !== TokenKind.Name) return false;
+  if (STOPS.has(token.value)) return true;
+  return EXITS.has(token.value) && isPunct(tokens[at + 1], '(');
 }
 
 /** Index just after `process.env.X`, `process.env["X"]`, `os.environ.get("X")`: a name, then `.name` and bracket groups. */

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { extractSourceFacts } from './source.js';
+
+/** Names of the reads that still need a value (no default, not a presence check). */
+function required(language: 'python' | 'javascript', text: string): string[] {
+  return extractSourceFacts(language, text).source.envReads.filter((envRead) => !envRead.hasDefault).map((envRead) => envRead.name);
+}
+
+describe('a read assigned to a variable whose first use is a presence check is optional', () => {
+  it.each([
+    ['python', 'import os\ndsn = os.getenv("SENTRY_DSN")\nif dsn:\n    init(dsn)\n'],
+    ['python', 'import os\n\ndef load():\n    path = os.environ.get("CONFIG_FILE", None)\n    if path is None:\n        return {}\n    return read(path)\n'],
+    ['python', 'import os\nquota: str | None = os.environ.get("QUOTA")\nlimit = 10 if quota is None else int(quota)\n'],
+    ['python', 'import os\nnetrc = os.environ.get("NETRC")\nnetrc = netrc or "~/.netrc"\n'],
+    ['python', 'import os\nflag = os.environ.get("FLAG_X")\nif not flag:\n    flag = "off"\n'],
+    ['javascript', 'const token = process.env.GH_TOKEN;\nif (!token) {\n  console.warn("no token");\n}\n'],
+    ['javascript', 'function f() {\n  const dir = process.env.CACHE_DIR;\n  return dir ? dir : "/tmp";\n}\n'],
+  ] as const)('%s: %j', (language, text) => {
+    expect(required(language, text)).toEqual([]);
+  });
+
+  it.each([
+    // The first use needs the value.
+    ['python', 'import os\nkey = os.getenv("API_KEY")\nclient = Client(key)\nif key:\n    pass\n', ['API_KEY']],
+    ['python', 'import os\nhosts = os.environ.get("HOSTS")\nfor h in hosts.split(","):\n    pass\n', ['HOSTS']],
+    // Not the whole right side: the value is used at once.
+    ['python', 'import os\nparts = os.environ.get("PARTS").split(",")\nif parts:\n    pass\n', ['PARTS']],
+    // Another name with the same spelling in another block is not this variable.
+    ['python', 'import os\n\ndef a():\n    key = os.getenv("KEY_A")\n    return key\n\ndef b(key):\n    if key:\n        pass\n', ['KEY_A']],
+    ['javascript', 'const stripeKey = process.env.STRIPE_KEY;\nconst stripe = createClient(stripeKey);\n', ['STRIPE_KEY']],
+    ['javascript', 'function a() {\n  const k = process.env.K_ONE;\n  return k;\n}\nfunction b(k) {\n  if (k) run();\n}\n', ['K_ONE']],
+  ] as const)('%s stays required: %j', (language, text, expected) => {
+    expect(required(language, text)).toEqual(expected);
+  });
+});
+
+describe('a presence check that stops the app when the value is missing makes the read strict', () => {
+  function strict(language: 'python' | 'javascript', text: string): string[] {
+    return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
+  }
+
+  it.each([
+    ['python', 'import os\nkey = os.getenv("API_KEY")\nif not key:\n    raise RuntimeError("API_KEY is required")\n', ['API_KEY']],
+    ['python', 'import os, sys\nif os.getenv("DB_URL") is None:\n    sys.exit("DB_URL is not set")\n', ['DB_URL']],
+    ['python', 'import os\nif not os.environ.get("SECRET"): raise SystemExit(1)\n', ['SECRET']],
+    ['javascript', 'const url = process.env.DATABASE_URL_X;\nif (!url) throw new Error("DATABASE_URL_X is required");\n', ['DATABASE_URL_X']],
+    ['javascript', 'if (!process.env.JWT_SECRET) {\n  process.exit(1);\n}\n', ['JWT_SECRET']],
+    // A check that copes is still a guard.
+    ['python', 'import os\nif not os.getenv("VERBOSE"):\n    level = "info"\n', []],
+  ] as const)('%s: %j', (language, text, expected) => {
+    expect(required(language, text)).toEqual(expected);
+    expect(strict(language, text)).toEqual(expected);
+  });
+});
+
+describe('the whole guarded block counts', () => {
+  function strict(language: 'python' | 'javascript', text: string): string[] {
+    return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
+  }
+
+  it.each([
+    ['javascript', "const databaseUrl = process.env.DATABASE_URL;\nif (!databaseUrl) {\n  console.error('DATABASE_URL is required');\n  process.exit(1);\n}\n", ['DATABASE_URL']],
+    ['python', 'import os, sys, logging\nkey = os.environ.get("API_KEY")\nif not key:\n    logging.error("API_KEY is not set")\n    sys.exit(2)\nprint(key)\n', ['API_KEY']],
+    // The block ends before the exit: it is not part of the check.
+    ['python', 'import os, sys\nkey = os.environ.get("OPT_KEY")\nif not key:\n    key = "anonymous"\nsys.exit(main(key))\n', []],
+    ['javascript', "const dir = process.env.OUT_DIR;\nif (!dir) {\n  console.warn('no OUT_DIR');\n}\nprocess.exit(run(dir));\n", []],
+  ] as const)('%s: %j', (language, text, expected) => {
+    expect(strict(language, text)).toEqual(expected);
+  });
+});
