@@ -24,6 +24,25 @@ const STDLIB_311 = new Set([
   'winsound', 'wsgiref', 'xdrlib', 'xml', 'xmlrpc', 'zipapp', 'zipfile', 'zipimport', 'zlib', 'zoneinfo',
 ]);
 
+/**
+ * The private modules of CPython 3.11 to 3.14 (`_io`, `_thread`'s siblings, C accelerators, pure-Python
+ * fallbacks): never on PyPI, so an import of one never needs a declared package, whatever the version.
+ */
+const PRIVATE = new Set([
+  '_abc', '_aix_support', '_android_support', '_apple_support', '_ast', '_asyncio', '_bisect', '_blake2', '_bootsubprocess',
+  '_bz2', '_codecs', '_codecs_cn', '_codecs_hk', '_codecs_iso2022', '_codecs_jp', '_codecs_kr', '_codecs_tw', '_collections',
+  '_collections_abc', '_colorize', '_compat_pickle', '_compression', '_contextvars', '_crypt', '_csv', '_ctypes', '_curses',
+  '_curses_panel', '_datetime', '_dbm', '_decimal', '_elementtree', '_frozen_importlib', '_frozen_importlib_external',
+  '_functools', '_gdbm', '_hashlib', '_heapq', '_hmac', '_imp', '_interpchannels', '_interpqueues', '_interpreters', '_io',
+  '_ios_support', '_json', '_locale', '_lsprof', '_lzma', '_markupbase', '_md5', '_msi', '_multibytecodec', '_multiprocessing',
+  '_opcode', '_opcode_metadata', '_operator', '_osx_support', '_overlapped', '_pickle', '_posixshmem', '_posixsubprocess',
+  '_py_abc', '_pydatetime', '_pydecimal', '_pyio', '_pylong', '_pyrepl', '_queue', '_random', '_remote_debugging', '_scproxy',
+  '_sha1', '_sha256', '_sha3', '_sha512', '_signal', '_sitebuiltins', '_socket', '_sqlite3', '_sre', '_ssl', '_stat',
+  '_statistics', '_string', '_strptime', '_struct', '_suggestions', '_symtable', '_sysconfig', '_threading_local', '_tkinter',
+  '_tokenize', '_tracemalloc', '_types', '_typing', '_uuid', '_warnings', '_weakref', '_weakrefset', '_winapi', '_wmi',
+  '_zoneinfo', '_zstd',
+]);
+
 /** Added after 3.11 (version they appeared in). */
 const ADDED: Record<string, number> = { tomllib: 11 };
 
@@ -39,6 +58,7 @@ const REMOVED: Record<string, number> = {
  * (any 3.x when the version is unknown, so an unknown version never makes a false finding).
  */
 export function isPythonStdlib(name: string, minor?: number): boolean {
+  if (PRIVATE.has(name) || name === '__main__') return true;
   if (!STDLIB_311.has(name) && ADDED[name] === undefined) return false;
   if (minor === undefined) return true;
   const added = ADDED[name];

@@ -152,7 +152,7 @@ function resolveWorkspace(project: Project, workspace: WorkspacePackage, specifi
   const exported = workspace.manifest.exports?.[subpath];
   const entry = exported ?? (subpath === '.' ? (workspace.manifest.main?.value ?? workspace.manifest.module ?? 'index') : subpath);
   const found = findFile(project, normalize(workspace.directory, entry.startsWith('.') ? entry : `./${entry}`));
-  return { status: 'project', targets: found ? [found] : [] };
+  return { status: 'project', targets: found ? [found] : [], packageName: packageNameOf(specifier) };
 }
 
 function ownPackageDirectory(project: Project, directory: string): string | undefined {

@@ -49,6 +49,11 @@ describe('Python resolution', () => {
     const project = projectOf({ 'runtime.txt': 'python-3.12.3\n', 'app.py': 'import distutils\nimport tomllib\n' });
     expect(resolutions(project)).toEqual(['app.py distutils -> external (distutils)', 'app.py tomllib -> builtin (tomllib)']);
   });
+
+  it('takes `import __main__` as the running script even beside a __main__.py, and private modules as standard', () => {
+    const project = projectOf({ 'tool/__main__.py': 'print(1)\n', 'tool/complete.py': 'import __main__\nimport _io\nimport _yaml\n' });
+    expect(resolutions(project)).toEqual(['tool/complete.py __main__ -> builtin (__main__)', 'tool/complete.py _io -> builtin (_io)', 'tool/complete.py _yaml -> external (_yaml)']);
+  });
 });
 
 describe('JS/TS resolution', () => {
@@ -67,7 +72,7 @@ describe('JS/TS resolution', () => {
       'web/src/main.ts ./util.js -> project web/src/util.ts',
       'web/src/main.ts ./lib -> project web/src/lib/index.ts',
       'web/src/main.ts @/lib/c -> project web/src/lib/c.tsx',
-      'web/src/main.ts @acme/ui -> project packages/ui/src/index.ts',
+      'web/src/main.ts @acme/ui -> project packages/ui/src/index.ts (@acme/ui)',
       'web/src/main.ts node:fs -> builtin (fs)',
       'web/src/main.ts express/lib/router -> external (express)',
       'web/src/main.ts ./gone -> missing',

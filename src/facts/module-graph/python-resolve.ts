@@ -43,6 +43,8 @@ export function resolvePythonImport(index: PythonIndex, file: string, fact: Impo
   const directory = dirname(file);
   if (fact.module.startsWith('.')) return resolveRelative(index, directory, fact);
   const top = fact.module.split('.')[0] as string;
+  // `import __main__` is the running script, always in sys.modules: never a `__main__.py` beside the file.
+  if (top === '__main__') return { status: 'builtin', targets: [], packageName: top };
   const ownDirectory = join(directory, top);
   const isLocalToFile = index.modules.has(ownDirectory) || index.packages.has(ownDirectory);
   if (!isLocalToFile && isPythonStdlib(top, pythonMinor)) return { status: 'builtin', targets: [], packageName: top };

@@ -8,7 +8,7 @@ export interface ImportResolution {
   status: 'project' | 'missing' | 'external' | 'builtin' | 'unresolved';
   /** Project files the import loads (a package's `__init__.py`, `from pkg import submodule` files). */
   targets: string[];
-  /** external/builtin: the top-level import name (Python) or npm package name. */
+  /** external/builtin, and a workspace package's project import: the top-level import name (Python) or npm package name. */
   packageName?: string;
   /** missing: the files that would have satisfied it. */
   candidates?: string[];

@@ -22,8 +22,10 @@ export const noUnused = defineCheck({
     const pythonImports = new Set<string>();
     const packageImports = new Set<string>();
     for (const entry of graph.imports) {
-      if (entry.resolution.status !== 'external' || !entry.resolution.packageName) continue;
-      (entry.file.endsWith('.py') ? pythonImports : packageImports).add(entry.resolution.packageName);
+      const { status, packageName } = entry.resolution;
+      // Installed packages, and workspace packages the tree holds (declared by name, resolved to their folder).
+      if (!packageName || (status !== 'external' && status !== 'project')) continue;
+      (entry.file.endsWith('.py') ? pythonImports : packageImports).add(packageName);
     }
     const commands = startDeclarations(project).map((declaration) => declaration.command.command).join('\n');
     const hasPython = project.allFacts().some((facts) => facts.kind === 'python');

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../api.js';
 import { type ModuleImport, moduleGraph } from '../../../facts/module-graph/module-graph.js';
+import { isTestPath } from '../../../facts/path-roles.js';
 
 export const noMissingModule = defineCheck({
   meta: {
@@ -17,14 +18,16 @@ export const noMissingModule = defineCheck({
       const entry = sites.find(isAtStart) ?? (sites[0] as ModuleImport);
       const { fact, resolution } = entry;
       const atStart = isAtStart(entry);
+      // Only tests import it (test suites import missing modules on purpose, too): the deployed app never loads it.
+      const onlyTests = !atStart && sites.every((site) => isTestPath(site.file));
       const others = sites.filter((site) => site !== entry);
       report({
-        message: describe(entry, atStart, graph.entrypoints) + (others.length > 0 ? ` ${others.length} other import${others.length === 1 ? '' : 's'} of it fail${others.length === 1 ? 's' : ''} the same way.` : ''),
+        message: describe(entry, atStart, graph.entrypoints, onlyTests) + (others.length > 0 ? ` ${others.length} other import${others.length === 1 ? '' : 's'} of it fail${others.length === 1 ? 's' : ''} the same way.` : ''),
         remediation: entry.file.endsWith('.py')
           ? `Fix the module path (check the package name, the relative dots and the src/ layout), or add the missing ${resolution.candidates?.[0] ?? 'module'}.`
           : `Fix the path (check the relative ../ levels, the file name's case and extension), or add the missing ${resolution.candidates?.[0] ?? 'file'}.`,
         location: { file: entry.file, line: fact.line, column: fact.column },
-        severity: atStart ? 'critical' : 'moderate',
+        severity: atStart ? 'critical' : onlyTests ? 'low' : 'moderate',
         related: others.slice(0, 10).map((site) => ({ file: site.file, line: site.fact.line, column: site.fact.column })),
         fingerprintContent: `${fact.kind}:${fact.module}:${resolution.missingName ?? ''}`,
       });
@@ -45,15 +48,17 @@ function groupByMissingTarget(imports: readonly ModuleImport[]): ModuleImport[][
   return [...groups.values()];
 }
 
-function describe(entry: ModuleImport, atStart: boolean, entrypoints: readonly string[]): string {
+function describe(entry: ModuleImport, atStart: boolean, entrypoints: readonly string[], onlyTests: boolean): string {
   const { fact, resolution } = entry;
   const looked = resolution.candidates && resolution.candidates.length > 0 ? ` (looked for ${resolution.candidates.slice(0, 3).join(', ')})` : '';
   const loadedFrom = entrypoints.includes(entry.file) ? ' (it is what the start command runs)' : entrypoints.length > 0 ? ` (from ${entrypoints.slice(0, 2).join(', ')})` : '';
   const when = atStart
     ? `, and ${entry.file} is loaded when the app starts${loadedFrom}, so the process dies at start`
-    : fact.isConditional
-      ? ', so the code that runs this import fails when it gets there'
-      : ', so importing this module fails';
+    : onlyTests
+      ? ', so the tests that import it fail (only tests do: the deployed app never loads it)'
+      : fact.isConditional
+        ? ', so the code that runs this import fails when it gets there'
+        : ', so importing this module fails';
   if (entry.file.endsWith('.py') || entry.file.endsWith('.pyw')) {
     const name = resolution.missingName ?? fact.module;
     return `${fact.kind === 'from' ? `from ${fact.module} import ${(fact.names ?? []).join(', ')}` : `import ${fact.module}`} needs the project module ${name}, which does not exist${looked}: Python raises ModuleNotFoundError${when}.`;
