@@ -68,3 +68,26 @@ describe('the whole guarded block counts', () => {
     expect(strict(language, text)).toEqual(expected);
   });
 });
+
+describe('a value used at import time is strict', () => {
+  function kinds(language: 'python' | 'javascript', text: string): string[] {
+    return extractSourceFacts(language, text).source.envReads.map((envRead) => `${envRead.name} ${envRead.strict ? 'strict' : envRead.hasDefault ? 'optional' : 'required'}`);
+  }
+
+  it.each([
+    ['python', 'import os\nHOSTS_RAW = os.environ.get("CACHE_HOSTS")\nHOSTS = HOSTS_RAW.split(",")\n', ['CACHE_HOSTS strict']],
+    ['python', 'import os\nDEBUG = os.getenv("APP_DEBUG").lower() == "true"\n', ['APP_DEBUG strict']],
+    ['javascript', "const origins = process.env.CORS_ORIGINS.split(',');\n", ['CORS_ORIGINS strict']],
+    // Inside a function it fails when called: required, not strict.
+    ['python', 'import os\n\ndef hosts():\n    raw = os.environ.get("CACHE_HOSTS")\n    return raw.split(",")\n', ['CACHE_HOSTS required']],
+    ['python', 'import os\nRAW = os.environ.get("CACHE_HOSTS")\nhosts = lambda: RAW.split(",")\n', ['CACHE_HOSTS required']],
+    ['javascript', "const raw = process.env.CORS_ORIGINS;\nexport const origins = () => raw.split(',');\n", ['CORS_ORIGINS required']],
+    ['javascript', "app.use(cors({ origin: process.env.CORS_ORIGINS.split(',') }));\n", ['CORS_ORIGINS required']],
+    // Tested in the same expression: it copes.
+    ['python', 'import os\nRAW = os.environ.get("CACHE_HOSTS")\nHOSTS = RAW.split(",") if RAW else []\n', ['CACHE_HOSTS optional']],
+    ['javascript', "const raw = process.env.CORS_ORIGINS;\nconst origins = raw ? raw.split(',') : [];\n", ['CORS_ORIGINS optional']],
+    ['javascript', "const origins = process.env.CORS_ORIGINS?.split(',') ?? [];\n", ['CORS_ORIGINS optional']],
+  ] as const)('%s: %j', (language, text, expected) => {
+    expect(kinds(language, text)).toEqual(expected);
+  });
+});

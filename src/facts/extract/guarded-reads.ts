@@ -6,7 +6,7 @@ import { isName, isPunct } from './env-reads.js';
 
 // `a || process.env.B`: B is an alternative to A. `cond && process.env.X` is not a guard of X.
 const GUARD_BEFORE = new Set(['!', '||']);
-const GUARD_AFTER = new Set(['&&', '||', '?', '==', '===', '!=', '!==']);
+const GUARD_AFTER = new Set(['&&', '||', '??', '?', '==', '===', '!=', '!==']);
 const PYTHON_GUARD_BEFORE = new Set(['if', 'elif', 'while', 'not', 'and', 'or', 'assert']);
 // `os.environ.get("X") in ("1", "true")` and `not in`: None is simply not in the tuple.
 const PYTHON_GUARD_AFTER = new Set(['and', 'or', 'is', 'if', 'in', 'not']);
@@ -60,11 +60,48 @@ function isGuarded(language: SourceLanguage, tokens: readonly Token[], start: nu
 /** How the code handles an unset variable at this read: it copes, it stops the app, or it cannot tell (undefined). */
 function unsetHandling(language: SourceLanguage, tokens: readonly Token[], start: number): 'copes' | 'stops' | undefined {
   const use = firstUse(language, tokens, start) ?? start;
-  // `name.split()`, `name(...)`, `name[0]`: the first use needs the value.
-  const follower = tokens[use + 1];
-  const usesValue = use !== start && (isPunct(follower, '.') || isPunct(follower, '?.') || isPunct(follower, '(') || isPunct(follower, '['));
-  if (usesValue || !isGuarded(language, tokens, use)) return undefined;
+  const follower = tokens[use === start ? readEnd(tokens, start) : use + 1];
+  // `name.split()`, `name[0]` (None/undefined has neither), `name(...)`: the first use needs the value.
+  const dereferences = isPunct(follower, '.') || isPunct(follower, '[');
+  if (dereferences || (use !== start && (isPunct(follower, '?.') || isPunct(follower, '(')))) {
+    // `hosts.split(",") if hosts else []`: Python's conditional expression tests after it uses.
+    if (language === 'python' && isTestedLaterInLine(tokens, use)) return 'copes';
+    return dereferences && runsAtImport(language, tokens, use) ? 'stops' : undefined;
+  }
+  if (!isGuarded(language, tokens, use)) return undefined;
   return stopsWhenMissing(language, tokens, use) ? 'stops' : 'copes';
+}
+
+/** Another mention of the same name later in the logical line is a presence check (`... if name else ...`). */
+function isTestedLaterInLine(tokens: readonly Token[], use: number): boolean {
+  const name = (tokens[use] as Token).value;
+  for (let index = use + 1; index < tokens.length && tokens[index]?.kind !== TokenKind.Newline; index += 1) {
+    const token = tokens[index] as Token;
+    if (token.kind === TokenKind.Name && token.value === name && !isPunct(tokens[index - 1], '.') && isGuarded('python', tokens, index)) return true;
+  }
+  return false;
+}
+
+/**
+ * The use runs when the module is imported: a top-level statement (Python: a logical line at
+ * column 1 that is not a `def`; JS: outside every bracket), not inside a lambda or arrow function.
+ */
+function runsAtImport(language: SourceLanguage, tokens: readonly Token[], use: number): boolean {
+  let first = use;
+  if (language === 'python') {
+    while (first > 0 && tokens[first - 1]?.kind !== TokenKind.Newline) first -= 1;
+    const head = tokens[first] as Token;
+    if (head.column !== 1 || (head.kind === TokenKind.Name && (head.value === 'def' || head.value === 'async')) || isPunct(head, '@')) return false;
+  } else {
+    if ((tokens[use] as Token).depth !== 0) return false;
+    const line = (tokens[use] as Token).line;
+    while (first > 0 && (tokens[first - 1] as Token).line === line) first -= 1;
+  }
+  for (let index = first; index < use; index += 1) {
+    const token = tokens[index] as Token;
+    if (isName(token, 'lambda') || isName(token, 'function') || isPunct(token, '=>')) return false;
+  }
+  return true;
 }
 
 /**
@@ -108,12 +145,21 @@ function assignmentTarget(language: SourceLanguage, tokens: readonly Token[], st
   return isDeclaration && tokens[start - 2]?.kind === TokenKind.Name ? start - 2 : undefined;
 }
 
-/** Index just after the read itself: `os.environ.get("X")`, `process.env.X`, `process.env["X"]` (names, then one bracket group). */
+/**
+ * Index just after the read itself, not what the code does with it: `os.environ.get("X")`,
+ * `getenv("X")` (names, then the call), `process.env.X`, `process.env["X"]`, `import.meta.env.X`
+ * (the name or the brackets after `env`).
+ */
 function readEnd(tokens: readonly Token[], start: number): number {
   let index = start + 1;
-  while ((isPunct(tokens[index], '.') || isPunct(tokens[index], '?.')) && tokens[index + 1]?.kind === TokenKind.Name) index += 2;
-  if (isPunct(tokens[index], '(') || isPunct(tokens[index], '[') || (isPunct(tokens[index], '?.') && isPunct(tokens[index + 1], '['))) {
-    const open = isPunct(tokens[index], '?.') ? index + 1 : index;
+  let afterEnv = isName(tokens[start], 'env');
+  while (!afterEnv && (isPunct(tokens[index], '.') || isPunct(tokens[index], '?.')) && tokens[index + 1]?.kind === TokenKind.Name) {
+    afterEnv = (tokens[index + 1] as Token).value === 'env';
+    index += 2;
+  }
+  if (afterEnv && (isPunct(tokens[index], '.') || isPunct(tokens[index], '?.')) && tokens[index + 1]?.kind === TokenKind.Name) return index + 2;
+  const open = isPunct(tokens[index], '?.') && isPunct(tokens[index + 1], '[') ? index + 1 : index;
+  if (isPunct(tokens[open], '(') || isPunct(tokens[open], '[')) {
     const close = boundedClosingIndex(tokens, open);
     return close === -1 ? index : close + 1;
   }

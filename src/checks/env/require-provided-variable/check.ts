@@ -42,7 +42,7 @@ function consequence(envRead: EnvRead): string {
   if (via.startsWith('supervisord')) return 'supervisord refuses to load its configuration, so nothing it manages starts';
   if (via === 'compose interpolation') return envRead.strict ? 'docker compose refuses to start' : 'docker compose substitutes an empty string';
   if (envRead.strict && via.includes('shell')) return 'the script stops with "parameter not set" at start';
-  // `if not key: raise ...`, `if (!key) throw ...` right after the read (guarded-reads.ts).
-  if (envRead.strict) return 'the code stops the app where it checks the value (at import: the process dies at start)';
+  // `if not key: raise ...`, `if (!key) throw ...`, `hosts.split(",")` at import (guarded-reads.ts).
+  if (envRead.strict) return 'the app stops without it: the code raises, exits or fails on the missing value there (at import: the process dies at start)';
   return 'the app gets an empty value (undefined/None) and fails where it uses it';
 }
