@@ -91,3 +91,56 @@ describe('a value used at import time is strict', () => {
     expect(kinds(language, text)).toEqual(expected);
   });
 });
+
+describe('reads after a check that leaves when the variable is missing are safe', () => {
+  it.each([
+    ['python', 'import os, requests\n\ndef notify(text):\n    if not os.getenv("SLACK_WEBHOOK"):\n        return\n    requests.post(os.getenv("SLACK_WEBHOOK"), json={"text": text}, timeout=5)\n', []],
+    ['python', 'import os\nfor name in names:\n    if os.environ.get("SKIP_X") is None: continue\n    use(os.environ.get("SKIP_X").lower())\n', []],
+    ['javascript', 'function size() {\n  if (typeof process.env.TIMING !== "string") {\n    return 10;\n  }\n  if (process.env.TIMING.toLowerCase() === "all") return Infinity;\n  return Number.parseInt(process.env.TIMING, 10);\n}\n', []],
+    ['javascript', 'function hook(e) {\n  if (process.env.HOOK_URL === undefined) return;\n  post(process.env.HOOK_URL, e);\n}\n', []],
+  ] as const)('%s: %j', (language, text, expected) => {
+    expect(required(language, text)).toEqual(expected);
+  });
+
+  it.each([
+    // The check does not leave: the later read still runs without the variable.
+    ['python', 'import os\nif not os.getenv("SLACK_WEBHOOK"):\n    print("no webhook")\npost(os.getenv("SLACK_WEBHOOK"))\n', ['SLACK_WEBHOOK']],
+    // Another function: the check does not cover it.
+    ['python', 'import os\n\ndef a():\n    if not os.getenv("HOOK"):\n        return\n\ndef b():\n    post(os.getenv("HOOK"))\n', ['HOOK']],
+    ['javascript', 'function a() {\n  if (!process.env.HOOK) return;\n}\nfunction b() {\n  post(process.env.HOOK);\n}\n', ['HOOK']],
+    // A check of another variable does not cover this one.
+    ['javascript', 'function a() {\n  if (!process.env.HOOK_A) return;\n  post(process.env.HOOK_B);\n}\n', ['HOOK_B']],
+  ] as const)('%s stays required: %j', (language, text, expected) => {
+    expect(required(language, text)).toEqual(expected);
+  });
+});
+
+describe('only a branch that reports and stops makes the read strict', () => {
+  function strict(language: 'python' | 'javascript', text: string): string[] {
+    return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
+  }
+
+  it.each([
+    // A library's own behaviour when a flag is unset: it builds a warning, or raises only in a nested case.
+    ['python', 'import os\nif not os.environ.get("RELAX_SCOPE", None):\n    w = Warning(message)\n    w.token = params\n    raise w\n', []],
+    ['python', 'import os\nif not os.environ.get("ALLOW_UNSAFE"):\n    try:\n        loop = get_loop()\n    except RuntimeError:\n        pass\n    else:\n        raise Unsafe(message)\n', []],
+    ['javascript', 'if (!process.env.STRICT_MODE) {\n  items.forEach((item) => { throw new Error(item); });\n}\n', []],
+    // Reporting, then stopping: strict.
+    ['python', 'import os, sys, logging\nif not os.environ.get("DB_URL"):\n    logging.getLogger(__name__).critical("DB_URL is not set")\n    sys.exit(1)\n', ['DB_URL']],
+    ['javascript', "if (!process.env.DB_URL) {\n  console.error('DB_URL is not set');\n  process.exit(1);\n}\n", ['DB_URL']],
+  ] as const)('%s: %j', (language, text, expected) => {
+    expect(strict(language, text)).toEqual(expected);
+  });
+});
+
+describe('a raise inside a function refuses the call; the app still starts', () => {
+  it.each([
+    ['python', 'import os\n\ndef client():\n    key = os.getenv("PAY_KEY")\n    if not key:\n        raise RuntimeError("PAY_KEY is not set")\n    return Client(key)\n', 'PAY_KEY required'],
+    ['python', 'import os\n\ndef signup():\n    if not os.getenv("ENABLE_SIGNUP"):\n        raise NotFound()\n    return form()\n', 'ENABLE_SIGNUP required'],
+    ['python', 'import os, sys\n\ndef main():\n    if not os.getenv("JOB_TOKEN"):\n        sys.exit("JOB_TOKEN is not set")\n', 'JOB_TOKEN strict'],
+    ['javascript', "export function client() {\n  const key = process.env.PAY_KEY;\n  if (!key) throw new Error('PAY_KEY is not set');\n  return new Client(key);\n}\n", 'PAY_KEY required'],
+  ] as const)('%s: %j', (language, text, expected) => {
+    const [envRead] = extractSourceFacts(language, text).source.envReads;
+    expect(`${envRead?.name} ${envRead?.strict ? 'strict' : envRead?.hasDefault ? 'optional' : 'required'}`).toBe(expected);
+  });
+});

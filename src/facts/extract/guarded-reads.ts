@@ -3,6 +3,7 @@ import { type Token, TokenKind } from '../../parsers/lexer/token.js';
 import type { EnvReadFact } from '../types.js';
 import { boundedClosingIndex } from './call-arguments.js';
 import { isName, isPunct } from './env-reads.js';
+import { type MissingBranch, followsLeavingBranch, missingBranch } from './missing-branch.js';
 
 // `a || process.env.B`: B is an alternative to A. `cond && process.env.X` is not a guard of X.
 const GUARD_BEFORE = new Set(['!', '||']);
@@ -21,8 +22,9 @@ const USE_WINDOW = 600;
  * `os.getenv("DEBUG") == "1"`, `if not os.getenv("X"):`, `bool(os.getenv("X"))`, and reads
  * assigned to a variable whose first use is such a check (`dsn = os.getenv("X")` then `if dsn:`).
  * The code copes when the variable is unset, so it is optional there, like a read with a default.
- * Strict reads stay strict, and a check that stops the app when the value is missing
- * (`if not key: raise ...`, `if (!key) throw ...`) makes the read strict: the app stops without it.
+ * Strict reads stay strict. A check that stops the app when the value is missing (an exit, or
+ * `if not key: raise ...` at import) makes the read strict; one that raises inside a function leaves
+ * it required (missing-branch.ts says what a branch does).
  */
 export function markGuardedReads(language: SourceLanguage, tokens: readonly Token[], envReads: EnvReadFact[]): void {
   if (language === 'shell' || envReads.length === 0) return;
@@ -33,11 +35,17 @@ export function markGuardedReads(language: SourceLanguage, tokens: readonly Toke
     pending.set(key, [...(pending.get(key) ?? []), envRead]);
   }
   if (pending.size === 0) return;
+  // Presence checks that leave when the variable is missing (`if not os.getenv("X"): return`): later reads of it are safe.
+  const leaving: Array<{ name: string; branch: MissingBranch }> = [];
   tokens.forEach((token, index) => {
     const reads = pending.get(`${token.line}:${token.column}`);
     if (!reads) return;
-    const handling = unsetHandling(language, tokens, index);
+    const handling = unsetHandling(language, tokens, index) ?? (leaving.some(({ name, branch }) => reads.some((envRead) => envRead.name === name) && followsLeavingBranch(language, tokens, branch, index)) ? 'copes' : undefined);
     if (handling === undefined) return;
+    if (handling === 'copes') {
+      const branch = missingBranch(language, tokens, index, expressionEnd(tokens, index));
+      if (branch?.leaves) for (const envRead of reads) leaving.push({ name: envRead.name, branch });
+    }
     for (const envRead of reads) {
       if (handling === 'copes') envRead.hasDefault = true;
       else envRead.strict = true;
@@ -69,7 +77,12 @@ function unsetHandling(language: SourceLanguage, tokens: readonly Token[], start
     return dereferences && runsAtImport(language, tokens, use) ? 'stops' : undefined;
   }
   if (!isGuarded(language, tokens, use)) return undefined;
-  return stopsWhenMissing(language, tokens, use) ? 'stops' : 'copes';
+  // An exit anywhere, or a raise at import, ends the process. A raise in a function refuses that
+  // call (`def client(): ... raise RuntimeError("KEY is not set")`, or a feature flag's
+  // `raise NotFound()`): the variable is needed there, but the app starts.
+  const branch = missingBranch(language, tokens, use, expressionEnd(tokens, use));
+  if (branch?.exits || (branch?.raises && runsAtImport(language, tokens, branch.ifIndex))) return 'stops';
+  return branch?.raises ? undefined : 'copes';
 }
 
 /** Another mention of the same name later in the logical line is a presence check (`... if name else ...`). */
@@ -164,54 +177,6 @@ function readEnd(tokens: readonly Token[], start: number): number {
     return close === -1 ? index : close + 1;
   }
   return index;
-}
-
-const STOPS = new Set(['raise', 'throw']);
-const EXITS = new Set(['exit', '_exit', 'quit', 'abort']);
-
-/**
- * `if not X: raise ...`, `if X is None: sys.exit(...)`, `if (!X) throw ...`,
- * `if (!X) { console.error(...); process.exit(1); }`: the block the check guards stops the app
- * (it raises, throws or exits somewhere in it) when the value is missing.
- */
-function stopsWhenMissing(language: SourceLanguage, tokens: readonly Token[], start: number): boolean {
-  const before = tokens[start - 1];
-  const end = expressionEnd(tokens, start);
-  const after = tokens[end];
-  if (language === 'python') {
-    const isNegated = isName(before, 'not') && isName(tokens[start - 2], 'if');
-    const isNone = isName(before, 'if') && isName(after, 'is') && isName(tokens[end + 1], 'None');
-    const colon = isNone ? end + 2 : end;
-    if ((!isNegated && !isNone) || !isPunct(tokens[colon], ':')) return false;
-    const ifColumn = (tokens[isNone ? start - 1 : start - 2] as Token).column;
-    const isBlock = tokens[colon + 1]?.kind === TokenKind.Newline;
-    for (let index = colon + 1 + (isBlock ? 1 : 0); index < tokens.length; index += 1) {
-      const token = tokens[index] as Token;
-      if (isBlock ? tokens[index - 1]?.kind === TokenKind.Newline && token.column <= ifColumn : token.kind === TokenKind.Newline) return false;
-      if (stopsAt(tokens, index)) return true;
-    }
-    return false;
-  }
-  const isNegated = isPunct(before, '!') && isPunct(tokens[start - 2], '(') && isName(tokens[start - 3], 'if') && isPunct(after, ')');
-  if (!isNegated) return false;
-  const bodyAt = end + 1;
-  const body = tokens[bodyAt] as Token | undefined;
-  if (body === undefined) return false;
-  const close = isPunct(body, '{') ? boundedClosingIndex(tokens, bodyAt) : -1;
-  for (let index = bodyAt; index < tokens.length; index += 1) {
-    const token = tokens[index] as Token;
-    if (close !== -1 ? index >= close : (isPunct(token, ';') && token.depth === body.depth) || token.line > body.line) return false;
-    if (stopsAt(tokens, index)) return true;
-  }
-  return false;
-}
-
-/** `raise`, `throw`, or a call of exit/_exit/quit/abort (`sys.exit(`, `process.exit(`, `exit(`). */
-function stopsAt(tokens: readonly Token[], at: number): boolean {
-  const token = tokens[at] as Token;
-  if (token.kind !== TokenKind.Name) return false;
-  if (STOPS.has(token.value)) return true;
-  return EXITS.has(token.value) && isPunct(tokens[at + 1], '(');
 }
 
 /** Index just after `process.env.X`, `process.env["X"]`, `os.environ.get("X")`: a name, then `.name` and bracket groups. */
