@@ -16,8 +16,9 @@ import { tagLiteral } from '../literal-tags.js';
 const WHOLE_FILE: Record<'python' | 'javascript', RegExp> = {
   // Env reads and settings libraries (env-reads.ts, settings-reads.ts), and the server calls whose
   // host and port listens.ts reads (it needs the whole file: receivers, imports, __main__ guards),
-  // and `name = os.getenv(...)` and `if not os.getenv(...):`, whose later lines guarded-reads.ts looks at.
-  python: /\b(?:BaseSettings|SettingsConfigDict|pydantic_settings|dotenv_values|load_dotenv|decouple|run_app|run_server|serve|make_server|HTTPServer|ThreadingHTTPServer|TCPServer|ThreadingTCPServer|WSGIServer)\b|\bimport\s+environ\b|\benviron\.Env\b|\.run\s*\(|^[ \t]*[A-Za-z_]\w*[ \t]*(?::[^=\n]*)?=[ \t]*(?:os[ \t]*\.[ \t]*)?(?:environ[ \t]*\.[ \t]*get|getenv)[ \t]*\(|^[ \t]*(?:el)?if[ \t]+(?:not[ \t]+)?(?:os[ \t]*\.[ \t]*)?(?:environ[ \t]*\.[ \t]*get|getenv)[ \t]*\(/m,
+  // and `name = os.getenv("X")` and `if not os.getenv("X"):` without a default, whose later lines
+  // guarded-reads.ts looks at (string contents are blanked in the masked code, the quotes stay).
+  python: /\b(?:BaseSettings|SettingsConfigDict|pydantic_settings|dotenv_values|load_dotenv|decouple|run_app|run_server|serve|make_server|HTTPServer|ThreadingHTTPServer|TCPServer|ThreadingTCPServer|WSGIServer)\b|\bimport\s+environ\b|\benviron\.Env\b|\.run\s*\(|^[ \t]*(?:[A-Za-z_]\w*[ \t]*(?::[^=\n]*)?=|(?:el)?if[ \t]+(?:not[ \t]+)?)[ \t]*(?:os[ \t]*\.[ \t]*)?(?:environ[ \t]*\.[ \t]*(?:get|pop)|getenv)[ \t]*\([ \t]*(["'])[^"'\n]*\1[ \t]*(?:,[ \t]*None[ \t]*)?\)/m,
   javascript: /\b(?:env|environ|getenv|Deno|serve)\b|\.listen\s*\(/,
 };
 const LINE: Record<'python' | 'javascript', RegExp> = {
