@@ -11,7 +11,14 @@ import { isName, isPunct } from './env-reads.js';
 
 const NETWORK_TAGS = new Set(['loopback-url', 'loopback-host', 'private-address']);
 const MAX_WALK = 4000;
-const DEV_MARKER = /^(?:debug|dev|devel|development|prod|production|local|is_?dev|is_?prod|is_?production|is_?development|is_?local|node_env|env|environment|app_env|flask_env|django_env|mode)$/i;
+const DEV_WORDS = 'debug|dev|devel|development|prod|production|local|is_?dev|is_?prod|is_?production|is_?development|is_?local|node_env|env|environment|app_env|flask_env|django_env|mode';
+const DEV_MARKER = new RegExp(`^(?:${DEV_WORDS})$`, 'i');
+const DEV_WORD = new RegExp(`(?:^|[^A-Za-z0-9_])(?:${DEV_WORDS})(?![A-Za-z0-9_])`, 'i');
+
+/** The text may hold a dev/prod switch that makes a nearby literal a dev branch (a cheap superset test for the token gate). */
+export function mentionsDevMarker(text: string): boolean {
+  return DEV_WORD.test(text);
+}
 
 type LiteralContext = Pick<LiteralFact, 'container' | 'isParameterDefault' | 'isDevBranch' | 'isCompared'>;
 

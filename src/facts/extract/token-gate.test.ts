@@ -29,6 +29,7 @@ const SAMPLES: Array<[string, SourceLanguage, string]> = [
   ['a file with a lexer problem is lexed whole', 'python', 'x = (1,\ny = "/home/alice"\n'],
   ['a Python server bind', 'python', 'from flask import Flask\napp = Flask(__name__)\nif __name__ == "__main__":\n    app.run(host="127.0.0.1", port=5000)\n'],
   ['a JS server bind', 'javascript', "const app = require('express')();\napp.listen(3000, '127.0.0.1');\n"],
+  ['a literal whose dev branch is on the line above', 'python', 'from django.conf import settings\n\ndef hosts(allowed):\n    if settings.DEBUG and not allowed:\n        allowed = [".localhost", "127.0.0.1", "[::1]"]\n    return allowed\n'],
 ];
 
 /** Everything the lexer-based extractors produce (all of SourceFacts except the pre-pass's `code` and the service and schema facts built on it). */

@@ -3,6 +3,7 @@ import type { PyLine } from '../../parsers/code/python-structure.js';
 import { lexPython } from '../../parsers/lexer/python.js';
 import type { Token } from '../../parsers/lexer/token.js';
 import { tagLiteral } from '../literal-tags.js';
+import { mentionsDevMarker } from './literal-context.js';
 
 /**
  * The pre-pass decision for the token facts (literals, env reads: source.ts): which files, and for
@@ -53,29 +54,45 @@ function taggedStringOffsets(masked: MaskedSource): number[] {
   return found;
 }
 
-/** Logical lines holding a tagged string or an env trigger, as [start, end) of whole physical lines. */
+/** Logical lines each way of a tagged string that are lexed with it. */
+const LITERAL_CONTEXT_LINES = 2;
+
+/** Logical lines holding a tagged string (and its neighbours) or an env trigger, as [start, end) of whole physical lines. */
 function pythonWindows(masked: MaskedSource, lines: readonly PyLine[], stringOffsets: readonly number[]): Array<[number, number]> {
-  const windows: Array<[number, number]> = [];
+  const wanted = new Uint8Array(lines.length);
   let stringIndex = 0;
   const trigger = LINE.python;
   const mentionsTrigger = trigger.test(masked.code);
-  for (const line of lines) {
-    let wanted = false;
+  lines.forEach((line, index) => {
+    let hasString = false;
     while (stringIndex < stringOffsets.length && (stringOffsets[stringIndex] as number) < line.end) {
-      if ((stringOffsets[stringIndex] as number) >= line.start) wanted = true;
+      if ((stringOffsets[stringIndex] as number) >= line.start) hasString = true;
       stringIndex += 1;
     }
-    if (!wanted && !(mentionsTrigger && trigger.test(masked.code.slice(line.start, line.end)))) continue;
+    if (hasString) {
+      // A literal's context (literal-context.ts: `... if DEBUG else ...` around it) reaches two lines each way.
+      const from = Math.max(0, index - LITERAL_CONTEXT_LINES);
+      const to = Math.min(lines.length - 1, index + LITERAL_CONTEXT_LINES);
+      const isNearSwitch = mentionsDevMarker(masked.text.slice((lines[from] as PyLine).start, (lines[to] as PyLine).end));
+      for (let near = isNearSwitch ? from : index; near <= (isNearSwitch ? to : index); near += 1) wanted[near] = 1;
+    } else if (mentionsTrigger && trigger.test(masked.code.slice(line.start, line.end))) {
+      wanted[index] = 1;
+    }
+  });
+  const windows: Array<[number, number]> = [];
+  lines.forEach((line, index) => {
+    if (wanted[index] === 0) return;
     const start = masked.code.lastIndexOf('\n', line.start - 1) + 1;
     windows.push([start, line.end]);
-  }
+  });
   return windows;
 }
 
 /**
  * Lexes each window on its own and joins the tokens with their real positions. Windows are whole
  * logical lines, which start at bracket depth 0 and end with a Newline token, so the token facts
- * (which never look past a logical line) see exactly what a whole-file lex would give them.
+ * (which look no further than a logical line, or two lines around a literal, and pythonWindows
+ * includes those) see exactly what a whole-file lex would give them.
  */
 export function lexPythonWindows(text: string, lineStarts: readonly number[], windows: ReadonlyArray<[number, number]>): { tokens: Token[]; problems: [] } {
   const tokens: Token[] = [];
