@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { extractSourceFacts } from './source.js';
 
+type Language = 'python' | 'javascript';
+
 /** Names of the reads that still need a value (no default, not a presence check). */
-function required(language: 'python' | 'javascript', text: string): string[] {
+function required(language: Language, text: string): string[] {
   return extractSourceFacts(language, text).source.envReads.filter((envRead) => !envRead.hasDefault).map((envRead) => envRead.name);
+}
+
+/** Names of the reads without which the app stops. */
+function strict(language: Language, text: string): string[] {
+  return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
+}
+
+/** `NAME strict|optional|required` for each read. */
+function kinds(language: Language, text: string): string[] {
+  return extractSourceFacts(language, text).source.envReads.map((envRead) => `${envRead.name} ${envRead.strict ? 'strict' : envRead.hasDefault ? 'optional' : 'required'}`);
 }
 
 describe('a read assigned to a variable whose first use is a presence check is optional', () => {
@@ -35,10 +47,6 @@ describe('a read assigned to a variable whose first use is a presence check is o
 });
 
 describe('a presence check that stops the app when the value is missing makes the read strict', () => {
-  function strict(language: 'python' | 'javascript', text: string): string[] {
-    return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
-  }
-
   it.each([
     ['python', 'import os\nkey = os.getenv("API_KEY")\nif not key:\n    raise RuntimeError("API_KEY is required")\n', ['API_KEY']],
     ['python', 'import os, sys\nif os.getenv("DB_URL") is None:\n    sys.exit("DB_URL is not set")\n', ['DB_URL']],
@@ -54,10 +62,6 @@ describe('a presence check that stops the app when the value is missing makes th
 });
 
 describe('the whole guarded block counts', () => {
-  function strict(language: 'python' | 'javascript', text: string): string[] {
-    return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
-  }
-
   it.each([
     ['javascript', "const databaseUrl = process.env.DATABASE_URL;\nif (!databaseUrl) {\n  console.error('DATABASE_URL is required');\n  process.exit(1);\n}\n", ['DATABASE_URL']],
     ['python', 'import os, sys, logging\nkey = os.environ.get("API_KEY")\nif not key:\n    logging.error("API_KEY is not set")\n    sys.exit(2)\nprint(key)\n', ['API_KEY']],
@@ -70,10 +74,6 @@ describe('the whole guarded block counts', () => {
 });
 
 describe('a value used at import time is strict', () => {
-  function kinds(language: 'python' | 'javascript', text: string): string[] {
-    return extractSourceFacts(language, text).source.envReads.map((envRead) => `${envRead.name} ${envRead.strict ? 'strict' : envRead.hasDefault ? 'optional' : 'required'}`);
-  }
-
   it.each([
     ['python', 'import os\nHOSTS_RAW = os.environ.get("CACHE_HOSTS")\nHOSTS = HOSTS_RAW.split(",")\n', ['CACHE_HOSTS strict']],
     ['python', 'import os\nDEBUG = os.getenv("APP_DEBUG").lower() == "true"\n', ['APP_DEBUG strict']],
@@ -116,10 +116,6 @@ describe('reads after a check that leaves when the variable is missing are safe'
 });
 
 describe('only a branch that reports and stops makes the read strict', () => {
-  function strict(language: 'python' | 'javascript', text: string): string[] {
-    return extractSourceFacts(language, text).source.envReads.filter((envRead) => envRead.strict).map((envRead) => envRead.name);
-  }
-
   it.each([
     // A library's own behaviour when a flag is unset: it builds a warning, or raises only in a nested case.
     ['python', 'import os\nif not os.environ.get("RELAX_SCOPE", None):\n    w = Warning(message)\n    w.token = params\n    raise w\n', []],
@@ -140,7 +136,6 @@ describe('a raise inside a function refuses the call; the app still starts', () 
     ['python', 'import os, sys\n\ndef main():\n    if not os.getenv("JOB_TOKEN"):\n        sys.exit("JOB_TOKEN is not set")\n', 'JOB_TOKEN strict'],
     ['javascript', "export function client() {\n  const key = process.env.PAY_KEY;\n  if (!key) throw new Error('PAY_KEY is not set');\n  return new Client(key);\n}\n", 'PAY_KEY required'],
   ] as const)('%s: %j', (language, text, expected) => {
-    const [envRead] = extractSourceFacts(language, text).source.envReads;
-    expect(`${envRead?.name} ${envRead?.strict ? 'strict' : envRead?.hasDefault ? 'optional' : 'required'}`).toBe(expected);
+    expect(kinds(language, text)).toEqual([expected]);
   });
 });
